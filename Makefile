@@ -1,0 +1,39 @@
+# Backchannel: `make serve` and `make test` each build the virtual environment from the
+# lock file when it is missing or stale, then serve or test.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+UV_VERSION := 0.13.9
+STAMP  := $(VENV)/.synced
+
+export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
+
+.PHONY: serve test lint typecheck bench coverage-table clean
+
+$(STAMP): pyproject.toml uv.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+	$(BIN)/uv sync --frozen --quiet
+	touch $(STAMP)
+
+serve: $(STAMP)
+	$(BIN)/backchannel serve
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n 2 --dist loadfile $(PYTEST_ARGS)
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+coverage-table: $(STAMP)
+	$(BIN)/python -m backchannel.coverage > COVERAGE.md
+
+clean:
+	rm -rf $(VENV) .pytest_cache .backchannel
