@@ -1,0 +1,64 @@
+"""``create_app(settings)``: the ASGI application."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from backchannel import API_VERSION, __version__
+from backchannel.core.errors import ApiError, NotFound, PayloadTooLarge
+from backchannel.core.http import error_response, json_response
+from backchannel.resources import OPERATIONS
+from backchannel.runtime import Runtime
+from backchannel.settings import Settings, get_settings
+
+__all__ = ["app_factory", "create_app"]
+
+
+async def _http_exception(request: Request, exc: Exception) -> Response:
+    """Unknown paths and unsupported methods are 404, as Intercom answers them."""
+    runtime: Runtime = request.app.state.runtime
+    error: ApiError
+    if isinstance(exc, HTTPException) and exc.status_code == 413:
+        error = PayloadTooLarge()
+    else:
+        error = NotFound("Resource Not Found")
+    return error_response(error, runtime.ids.uuid())
+
+
+async def _health(request: Request) -> Response:
+    return json_response({"status": "ok", "version": __version__, "api_version": API_VERSION})
+
+
+def create_app(settings: Settings | None = None, *, runtime: Runtime | None = None) -> Starlette:
+    """Build the app; tests pass a ``runtime`` with their own engine, clock and ids."""
+    settings = settings or (runtime.settings if runtime else get_settings())
+    runtime = runtime or Runtime.build(settings)
+
+    routes = [operation.route() for operation in OPERATIONS]
+    if settings.control_routes:
+        routes.append(Route("/_backchannel/health", _health, methods=["GET"]))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        runtime.engine.dispose()
+
+    app = Starlette(
+        routes=routes,
+        exception_handlers={HTTPException: _http_exception},
+        lifespan=lifespan,
+    )
+    app.state.runtime = runtime
+    return app
+
+
+def app_factory() -> Starlette:
+    """Entry point for ``uvicorn --factory`` worker processes: settings from the environment."""
+    return create_app(get_settings())

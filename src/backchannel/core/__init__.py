@@ -1,0 +1,1 @@
+"""Shared kernel: errors, ids, clock, auth, pagination, search. Imports no resource."""

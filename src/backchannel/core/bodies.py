@@ -1,0 +1,70 @@
+"""Request bodies and query strings decoded into typed msgspec structs.
+
+Decoding errors become Intercom errors here, in one place: malformed JSON and wrong types
+are ``parameter_invalid``, a missing required key is ``parameter_not_found``, an unknown key
+is ``bad_request`` (``bad 'x' parameter``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import msgspec
+
+from backchannel.core.errors import ApiError, ParameterInvalid, ParameterNotFound, UnknownParameter
+
+__all__ = ["decode_body", "decode_query", "translate_validation_error"]
+
+T = TypeVar("T")
+
+_MISSING = re.compile(r"Object missing required field `([^`]+)`(?: - at `\$(.*)`)?")
+_UNKNOWN = re.compile(r"Object contains unknown field `([^`]+)`(?: - at `\$(.*)`)?")
+_AT = re.compile(r" - at `\$(.*)`$")
+
+
+def _path(prefix: str | None, name: str | None = None) -> str | None:
+    parts = (prefix or "").lstrip(".")
+    parts = re.sub(r"\[(\d+)\]", r".\1", parts).lstrip(".")
+    if name:
+        return f"{parts}.{name}" if parts else name
+    return parts or None
+
+
+def translate_validation_error(error: msgspec.ValidationError) -> ApiError:
+    """The Intercom error for a msgspec validation failure."""
+    text = str(error)
+    if match := _MISSING.match(text):
+        field = _path(match.group(2), match.group(1))
+        return ParameterNotFound(f"{field} is a required parameter.", field=field)
+    if match := _UNKNOWN.match(text):
+        field = _path(match.group(2), match.group(1))
+        return UnknownParameter(field or match.group(1))
+    at = _AT.search(text)
+    field = _path(at.group(1)) if at else None
+    message = _AT.sub("", text).replace("`", "")
+    if field:
+        return ParameterInvalid(f"{field}: {message}", field=field)
+    return ParameterInvalid(message)
+
+
+def decode_body(raw: bytes, model: type[T]) -> T:
+    """Decode a JSON body; an empty body is ``{}`` (SDKs POST some actions without one)."""
+    if not raw.strip():
+        raw = b"{}"
+    try:
+        return msgspec.json.decode(raw, type=model)
+    except msgspec.ValidationError as error:
+        raise translate_validation_error(error) from None
+    except msgspec.DecodeError as error:
+        raise ParameterInvalid(f"Request body is not valid JSON: {error}") from None
+
+
+def decode_query(params: Mapping[str, str], model: type[T]) -> T:
+    """Convert query-string values (all strings) into ``model``, coercing numbers and bools."""
+    data: dict[str, Any] = dict(params)
+    try:
+        return msgspec.convert(data, type=model, strict=False)
+    except msgspec.ValidationError as error:
+        raise translate_validation_error(error) from None

@@ -1,0 +1,214 @@
+"""The request pipeline every operation goes through.
+
+An :class:`Operation` pairs a spec operationId with a thin handler. The pipeline checks the
+``Intercom-Version`` header, resolves the bearer token to a workspace, counts the call
+against the workspace's rate limit, reads and decodes the body under a size limit, runs the
+handler inside one database transaction, and renders either the handler's result or an
+``error.list``. Handlers are plain functions called on the event loop: SQLite reads take
+microseconds, and a thread-pool hop per request would cost more than the query.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import msgspec
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from backchannel.core.auth import WorkspaceInfo, bearer_token
+from backchannel.core.bodies import decode_body, decode_query
+from backchannel.core.errors import (
+    ApiError,
+    Conflict,
+    PayloadTooLarge,
+    ServerError,
+    UnsupportedMediaType,
+    error_body,
+)
+from backchannel.core.ratelimit import RateLimitExceeded, RateLimitState
+from backchannel.core.versioning import check_version
+
+if TYPE_CHECKING:
+    from backchannel.runtime import Runtime
+
+__all__ = ["Context", "Empty", "Operation", "error_response", "json_response"]
+
+logger = logging.getLogger("backchannel.http")
+
+JSON_MEDIA_TYPE = "application/json; charset=utf-8"
+_encoder = msgspec.json.Encoder()
+
+
+class Empty:
+    """A handler result meaning "answer with an empty body" (``DELETE /tags/{id}``)."""
+
+    def __init__(self, status: int = 200) -> None:
+        self.status = status
+
+
+@dataclass(slots=True)
+class Context:
+    """What a handler may use: the caller, one database session, the clock and id source."""
+
+    request: Request
+    db: Session
+    workspace: WorkspaceInfo
+    admin_id: int
+    runtime: Runtime
+    request_id: str
+    version: str
+
+    @property
+    def workspace_id(self) -> int:
+        return self.workspace.id
+
+    def now(self) -> int:
+        return self.runtime.clock.now()
+
+    @property
+    def ids(self) -> Any:
+        return self.runtime.ids
+
+    @property
+    def query_params(self) -> Mapping[str, str]:
+        return self.request.query_params
+
+
+def json_response(
+    payload: Any, status: int = 200, headers: Mapping[str, str] | None = None
+) -> Response:
+    return Response(
+        _encoder.encode(payload), status_code=status, headers=headers, media_type=JSON_MEDIA_TYPE
+    )
+
+
+def error_response(
+    error: ApiError, request_id: str, headers: Mapping[str, str] | None = None
+) -> Response:
+    all_headers = {"X-Request-Id": request_id, **(headers or {})}
+    return json_response(error_body([error], request_id), error.status, all_headers)
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"Request body exceeds the limit of {limit} bytes")
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise PayloadTooLarge(f"Request body exceeds the limit of {limit} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_content_type(request: Request, raw: bytes) -> None:
+    if not raw.strip():
+        return
+    content_type = request.headers.get("content-type")
+    if content_type is None:
+        return
+    media = content_type.split(";", 1)[0].strip().lower()
+    if media == "application/json" or media.endswith("+json") or media == "text/json":
+        return
+    raise UnsupportedMediaType(f"Unsupported Content-Type '{media}': send application/json")
+
+
+@dataclass
+class Operation:
+    """One spec operation: method, path, handler, and how to decode its inputs.
+
+    The handler is called as ``handler(ctx, **path_params[, body=...][, query=...])`` and
+    returns a JSON-able value, an :class:`Empty`, or a Starlette ``Response``.
+    """
+
+    method: str
+    path: str
+    handler: Callable[..., Any]
+    operation_id: str
+    body: type[Any] | None = None
+    query: type[Any] | None = None
+    extra_methods: tuple[str, ...] = field(default_factory=tuple)
+
+    def route(self) -> Route:
+        return Route(
+            self.path,
+            self._endpoint,
+            methods=[self.method, *self.extra_methods],
+            name=self.operation_id,
+            include_in_schema=False,
+        )
+
+    async def _endpoint(self, request: Request) -> Response:
+        runtime: Runtime = request.app.state.runtime
+        request_id = runtime.ids.uuid()
+        limit_state: RateLimitState | None = None
+        try:
+            version = check_version(request.headers.get("intercom-version"))
+            principal = runtime.tokens.resolve(bearer_token(request.headers.get("authorization")))
+            try:
+                limit_state = runtime.rate_limiter.hit(principal.workspace.id, runtime.clock.now())
+            except RateLimitExceeded as exceeded:
+                limit_state = exceeded.state
+                raise
+            kwargs: dict[str, Any] = dict(request.path_params)
+            if self.body is not None or self.method in ("POST", "PUT", "DELETE"):
+                raw = await _read_body(request, runtime.settings.max_body_bytes)
+                _check_content_type(request, raw)
+                if self.body is not None:
+                    kwargs["body"] = decode_body(raw, self.body)
+            if self.query is not None:
+                kwargs["query"] = decode_query(request.query_params, self.query)
+            result = self._run(runtime, request, principal, request_id, version, kwargs)
+        except ApiError as error:
+            headers = limit_state.headers() if limit_state else None
+            return error_response(error, request_id, headers)
+        except Exception:
+            logger.exception("unhandled error in %s (request_id=%s)", self.operation_id, request_id)
+            headers = limit_state.headers() if limit_state else None
+            return error_response(ServerError(), request_id, headers)
+        headers = {"X-Request-Id": request_id, **(limit_state.headers() if limit_state else {})}
+        if isinstance(result, Response):
+            result.headers.update(headers)
+            return result
+        if isinstance(result, Empty):
+            return Response(b"", status_code=result.status, headers=headers)
+        return json_response(result, 200, headers)
+
+    def _run(
+        self,
+        runtime: Runtime,
+        request: Request,
+        principal: Any,
+        request_id: str,
+        version: str,
+        kwargs: dict[str, Any],
+    ) -> Any:
+        with runtime.sessions() as db:
+            ctx = Context(
+                request=request,
+                db=db,
+                workspace=principal.workspace,
+                admin_id=principal.admin_id,
+                runtime=runtime,
+                request_id=request_id,
+                version=version,
+            )
+            try:
+                result = self.handler(ctx, **kwargs)
+                db.commit()
+            except IntegrityError as error:
+                db.rollback()
+                raise Conflict("The change conflicts with stored data") from error
+            except BaseException:
+                db.rollback()
+                raise
+            return result

@@ -1,0 +1,1 @@
+"""Storage: declarative base, engine/session factory, tables, repository, migrations."""

@@ -1,0 +1,149 @@
+"""The contract: ``../shared/spec/intercom-api-2.10.yaml``, loaded once, used to check responses.
+
+Set ``BACKCHANNEL_SPEC_PATH`` to check against another copy of the spec.
+
+:func:`check_response` finds the operation a request hit (method + path template), takes the
+schema the spec gives for the response status (or the ``error`` schema for an error status the
+operation does not list) and validates the body with an OpenAPI 3.0 validator. Where the real
+API differs from the spec (BEHAVIOR.md §9), :data:`SCHEMA_OVERRIDES` names the schema used
+instead, with the reason.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from openapi_schema_validator import OAS30Validator
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT4
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SPEC = ROOT.parent / "shared" / "spec" / "intercom-api-2.10.yaml"
+
+# operationId -> (status, replacement schema, reason). Each entry is a documented spec defect.
+SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {}
+
+
+def spec_path() -> Path:
+    return Path(os.environ.get("BACKCHANNEL_SPEC_PATH", DEFAULT_SPEC))
+
+
+@cache
+def load_spec() -> dict[str, Any]:
+    with spec_path().open("rb") as handle:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(handle, Loader=loader)  # noqa: S506 - safe loader
+
+
+@dataclass(frozen=True)
+class SpecOperation:
+    operation_id: str
+    method: str
+    path: str
+    pattern: re.Pattern[str]
+    responses: dict[str, Any]
+
+
+@cache
+def operations() -> list[SpecOperation]:
+    found = []
+    for path, item in load_spec()["paths"].items():
+        regex = "^" + re.sub(r"\\\{[^}]+\\\}", "[^/]+", re.escape(path)) + "$"
+        for method, op in item.items():
+            if method not in ("get", "post", "put", "delete", "patch"):
+                continue
+            found.append(
+                SpecOperation(op["operationId"], method.upper(), path, re.compile(regex), op["responses"])
+            )
+    # Literal segments beat templated ones (/contacts/search before /contacts/{id}).
+    found.sort(key=lambda o: (o.path.count("{"), -len(o.path)))
+    return found
+
+
+def find_operation(method: str, path: str) -> SpecOperation | None:
+    for op in operations():
+        if op.method == method and op.pattern.match(path):
+            return op
+    return None
+
+
+@cache
+def _registry() -> Registry:
+    resource = Resource.from_contents(load_spec(), default_specification=DRAFT4)
+    return Registry().with_resource("spec.yaml", resource)
+
+
+def validator_for(schema: dict[str, Any]) -> OAS30Validator:
+    return OAS30Validator(_rebase(schema), registry=_registry())
+
+
+def _rebase(node: Any) -> Any:
+    """Point local ``#/components/...`` refs at the registered spec document."""
+    if isinstance(node, dict):
+        return {
+            k: ("spec.yaml" + v if k == "$ref" and isinstance(v, str) and v.startswith("#") else _rebase(v))
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_rebase(v) for v in node]
+    return node
+
+
+def component(name: str) -> dict[str, Any]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def response_schema(op: SpecOperation, status: int) -> dict[str, Any] | None:
+    override = SCHEMA_OVERRIDES.get((op.operation_id, status))
+    if override is not None:
+        return override[0]
+    declared = op.responses.get(str(status))
+    if declared is None:
+        return component("error") if status >= 400 else None
+    content = declared.get("content", {})
+    media = content.get("application/json") or next(iter(content.values()), None)
+    if media is None or "schema" not in media:
+        return component("error") if status >= 400 else None
+    return media["schema"]
+
+
+class ContractViolation(AssertionError):
+    pass
+
+
+def check_body(schema: dict[str, Any], body: Any, where: str) -> None:
+    errors = sorted(validator_for(schema).iter_errors(body), key=lambda e: list(e.path))
+    if errors:
+        lines = [f"{where}: response does not match the spec:"]
+        for error in errors[:10]:
+            lines.append(f"  at {'/'.join(map(str, error.path)) or '<root>'}: {error.message[:300]}")
+        raise ContractViolation("\n".join(lines))
+
+
+def check_response(method: str, path: str, status: int, raw: bytes, content_type: str) -> str | None:
+    """Validate one response; returns the operationId it matched (None for non-spec paths)."""
+    op = find_operation(method, path)
+    if op is None:
+        return None
+    where = f"{op.operation_id} {method} {path} -> {status}"
+    if status >= 400:
+        body = json.loads(raw)
+        check_body(component("error"), body, where)
+        assert body["type"] == "error.list", where
+        assert body["errors"] and body["errors"][0]["code"], where
+        return op.operation_id
+    schema = response_schema(op, status)
+    if not raw:
+        return op.operation_id
+    assert content_type.startswith("application/json"), f"{where}: content-type {content_type}"
+    body = json.loads(raw)
+    if schema is not None:
+        check_body(schema, body, where)
+    return op.operation_id
