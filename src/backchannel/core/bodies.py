@@ -49,12 +49,24 @@ def translate_validation_error(error: msgspec.ValidationError) -> ApiError:
     return ParameterInvalid(message)
 
 
-def decode_body(raw: bytes, model: type[T]) -> T:
-    """Decode a JSON body; an empty body is ``{}`` (SDKs POST some actions without one)."""
+def decode_body(raw: bytes, model: type[T], *, ignored: frozenset[str] = frozenset()) -> T:
+    """Decode a JSON body into ``model``.
+
+    An empty body is ``{}`` (SDKs POST some actions without one). Top-level keys in
+    ``ignored`` (read-only keys that clients echo back) are dropped before validation.
+    Strings may not contain NUL characters: no store keeps them faithfully.
+    """
     if not raw.strip():
         raw = b"{}"
+    if b"\\u0000" in raw:
+        raise ParameterInvalid("Strings must not contain NUL (\\u0000) characters")
     try:
-        return msgspec.json.decode(raw, type=model)
+        if not ignored:
+            return msgspec.json.decode(raw, type=model)
+        data = msgspec.json.decode(raw)
+        if isinstance(data, dict):
+            data = {key: value for key, value in data.items() if key not in ignored}
+        return msgspec.convert(data, type=model)
     except msgspec.ValidationError as error:
         raise translate_validation_error(error) from None
     except msgspec.DecodeError as error:

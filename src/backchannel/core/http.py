@@ -136,6 +136,7 @@ class Operation:
     operation_id: str
     body: type[Any] | None = None
     query: type[Any] | None = None
+    ignored_fields: frozenset[str] = frozenset()
     extra_methods: tuple[str, ...] = field(default_factory=tuple)
 
     def route(self) -> Route:
@@ -164,7 +165,7 @@ class Operation:
                 raw = await _read_body(request, runtime.settings.max_body_bytes)
                 _check_content_type(request, raw)
                 if self.body is not None:
-                    kwargs["body"] = decode_body(raw, self.body)
+                    kwargs["body"] = decode_body(raw, self.body, ignored=self.ignored_fields)
             if self.query is not None:
                 kwargs["query"] = decode_query(request.query_params, self.query)
             result = self._run(runtime, request, principal, request_id, version, kwargs)

@@ -9,7 +9,8 @@ from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin
 
 __all__ = ["Contact"]
 
-_LIVE_USER = "role = 'user' AND archived = false AND merged_into_id IS NULL"
+# Archived users keep their email reserved; merged-away contacts release it.
+_LIVE_USER = "role = 'user' AND merged_into_id IS NULL"
 
 
 class Contact(WorkspaceMixin, TimestampMixin, Base):
@@ -27,7 +28,7 @@ class Contact(WorkspaceMixin, TimestampMixin, Base):
         Index("ix_contacts_ws_role", "workspace_id", "role", "created_at"),
         # external_id is unique across every stored contact of a workspace (NULLs allowed).
         Index("uq_contacts_ws_external_id", "workspace_id", "external_id", unique=True),
-        # email is unique among live users; leads may share emails.
+        # email is unique among users that are not merged away; leads may share emails.
         Index(
             "uq_contacts_ws_user_email",
             "workspace_id",

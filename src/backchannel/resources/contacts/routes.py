@@ -1,5 +1,102 @@
+"""Contact operations: one thin handler per operationId."""
+
 from __future__ import annotations
 
-from backchannel.core.http import Operation
+from typing import Any
 
-OPERATIONS: list[Operation] = []
+from backchannel.core.http import Context, Operation
+from backchannel.resources.contacts import service
+from backchannel.resources.contacts.schemas import (
+    READ_ONLY_CONTACT_KEYS,
+    ContactCreate,
+    ContactListQuery,
+    ContactMerge,
+    ContactUpdate,
+)
+from backchannel.resources.contacts.serializers import (
+    contact_archived_to_api,
+    contact_deleted_to_api,
+    contact_list_to_api,
+    contact_to_api,
+)
+
+__all__ = ["OPERATIONS"]
+
+
+def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
+    contact = service.create(
+        ctx.db, workspace_id=ctx.workspace_id, data=body, now=ctx.now(), ids=ctx.ids
+    )
+    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+
+
+def show_contact(ctx: Context, id: str) -> dict[str, Any]:
+    contact = service.get(ctx.db, workspace_id=ctx.workspace_id, contact_id=id)
+    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+
+
+def update_contact(ctx: Context, id: str, *, body: ContactUpdate) -> dict[str, Any]:
+    contact = service.update(
+        ctx.db, workspace_id=ctx.workspace_id, contact_id=id, data=body, now=ctx.now()
+    )
+    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+
+
+def delete_contact(ctx: Context, id: str) -> dict[str, Any]:
+    return contact_deleted_to_api(
+        service.delete(ctx.db, workspace_id=ctx.workspace_id, contact_id=id)
+    )
+
+
+def list_contacts(ctx: Context, *, query: ContactListQuery) -> dict[str, Any]:
+    page = service.list_page(
+        ctx.db,
+        workspace_id=ctx.workspace_id,
+        per_page=query.per_page,
+        starting_after=query.starting_after,
+    )
+    return contact_list_to_api(page, workspace_code=ctx.workspace.id_code)
+
+
+def search_contacts(ctx: Context, *, body: dict[str, Any]) -> dict[str, Any]:
+    page = service.search(ctx.db, workspace=ctx.workspace, request=body)
+    return contact_list_to_api(page, workspace_code=ctx.workspace.id_code)
+
+
+def archive_contact(ctx: Context, id: str) -> dict[str, Any]:
+    contact = service.archive(ctx.db, workspace_id=ctx.workspace_id, contact_id=id, now=ctx.now())
+    return contact_archived_to_api(contact)
+
+
+def unarchive_contact(ctx: Context, id: str) -> dict[str, Any]:
+    contact = service.unarchive(
+        ctx.db, workspace_id=ctx.workspace_id, contact_id=id, now=ctx.now()
+    )
+    return contact_archived_to_api(contact)
+
+
+def merge_contact(ctx: Context, *, body: ContactMerge) -> dict[str, Any]:
+    contact = service.merge(
+        ctx.db, workspace_id=ctx.workspace_id, from_id=body.from_, into_id=body.into, now=ctx.now()
+    )
+    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+
+
+OPERATIONS = [
+    Operation("POST", "/contacts", create_contact, "CreateContact", body=ContactCreate),
+    Operation("GET", "/contacts", list_contacts, "ListContacts", query=ContactListQuery),
+    Operation("POST", "/contacts/search", search_contacts, "SearchContacts", body=dict[str, Any]),
+    Operation("POST", "/contacts/merge", merge_contact, "MergeContact", body=ContactMerge),
+    Operation("GET", "/contacts/{id}", show_contact, "ShowContact"),
+    Operation(
+        "PUT",
+        "/contacts/{id}",
+        update_contact,
+        "UpdateContact",
+        body=ContactUpdate,
+        ignored_fields=READ_ONLY_CONTACT_KEYS,
+    ),
+    Operation("DELETE", "/contacts/{id}", delete_contact, "DeleteContact"),
+    Operation("POST", "/contacts/{id}/archive", archive_contact, "ArchiveContact"),
+    Operation("POST", "/contacts/{id}/unarchive", unarchive_contact, "UnarchiveContact"),
+]

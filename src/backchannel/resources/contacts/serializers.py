@@ -1,0 +1,94 @@
+"""Contact rows -> the contact object as Intercom returns it (BEHAVIOR.md §3.5)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from backchannel.core.pagination import CursorPage
+from backchannel.db.tables import Contact
+
+__all__ = [
+    "contact_archived_to_api",
+    "contact_deleted_to_api",
+    "contact_list_to_api",
+    "contact_to_api",
+]
+
+_PLAIN_FIELDS = (
+    "external_id", "role", "email", "email_domain", "phone", "name", "owner_id",
+    "has_hard_bounced", "marked_email_as_spam", "unsubscribed_from_emails",
+    "created_at", "updated_at", "signed_up_at", "last_seen_at", "last_replied_at",
+    "last_contacted_at", "last_email_opened_at", "last_email_clicked_at",
+    "language_override", "browser", "browser_version", "browser_language", "os",
+    "android_app_name", "android_app_version", "android_device", "android_os_version",
+    "android_sdk_version", "android_last_seen_at", "ios_app_name", "ios_app_version",
+    "ios_device", "ios_os_version", "ios_sdk_version", "ios_last_seen_at",
+)  # fmt: skip
+_MARKETING_FIELDS = ("utm_campaign", "utm_content", "utm_medium", "utm_source", "utm_term", "referrer")
+
+
+def _summary(contact_id: str, sub: str, items: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    """A relationship summary: at most 10 ``{type, id, url}`` entries and the full count."""
+    return {
+        "type": "list",
+        "data": items[:10],
+        "url": f"/contacts/{contact_id}/{sub}",
+        "total_count": total,
+        "has_more": total > 10,
+    }
+
+
+def contact_to_api(contact: Contact, *, workspace_code: str) -> dict[str, Any]:
+    """The full ``contact`` object with every documented key (nulls, not omissions)."""
+    body: dict[str, Any] = {"type": "contact", "id": contact.id, "workspace_id": workspace_code}
+    for name in _PLAIN_FIELDS:
+        body[name] = getattr(contact, name)
+    body["avatar"] = (
+        {"type": "avatar", "image_url": contact.avatar} if contact.avatar else None
+    )
+    body["social_profiles"] = {
+        "type": "list",
+        "data": [
+            {"type": "social_profile", "name": p.get("name"), "url": p.get("url")}
+            for p in contact.social_profiles or []
+        ],
+    }
+    body["location"] = {
+        "type": "location",
+        "country": contact.location_country,
+        "region": contact.location_region,
+        "city": contact.location_city,
+        "country_code": contact.location_country_code,
+        "continent_code": contact.location_continent_code,
+    }
+    body["custom_attributes"] = dict(contact.custom_attributes or {})
+    body["tags"] = _summary(contact.id, "tags", [], 0)
+    body["notes"] = _summary(contact.id, "notes", [], 0)
+    body["companies"] = _summary(contact.id, "companies", [], 0)
+    body["opted_out_subscription_types"] = _summary(contact.id, "subscriptions", [], 0)
+    body["opted_in_subscription_types"] = _summary(contact.id, "subscriptions", [], 0)
+    for name in _MARKETING_FIELDS:
+        body[name] = getattr(contact, name)
+    return body
+
+
+def contact_list_to_api(page: CursorPage[Contact], *, workspace_code: str) -> dict[str, Any]:
+    return {
+        "type": "list",
+        "data": [contact_to_api(c, workspace_code=workspace_code) for c in page.items],
+        "total_count": page.total_count,
+        "pages": page.pages(),
+    }
+
+
+def contact_deleted_to_api(contact: Contact) -> dict[str, Any]:
+    return {"id": contact.id, "external_id": contact.external_id, "type": "contact", "deleted": True}
+
+
+def contact_archived_to_api(contact: Contact) -> dict[str, Any]:
+    return {
+        "id": contact.id,
+        "external_id": contact.external_id,
+        "type": "contact",
+        "archived": contact.archived,
+    }

@@ -1,0 +1,389 @@
+"""Contact rules: identity uniqueness, roles, archive, merge, listing and search.
+
+Archived and merged-away contacts stay stored. Both are invisible to reads, lists and
+search; archived ones keep their email and external_id reserved and can still be
+unarchived or deleted by id, merged-away ones are gone for good.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from msgspec import UNSET
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from backchannel.core.auth import WorkspaceInfo
+from backchannel.core.errors import (
+    Conflict,
+    NotFound,
+    ParameterInvalid,
+    ParameterNotFound,
+)
+from backchannel.core.ids import IdFactory, parse_numeric_id
+from backchannel.core.pagination import CursorPage, SortKey, clamp_per_page, cursor_page
+from backchannel.db.repository import Repository
+from backchannel.db.tables import Admin, Contact
+from backchannel.resources.contacts.schemas import ContactCreate, ContactUpdate
+
+__all__ = [
+    "DEFAULT_ORDER",
+    "LIST_DEFAULT_PER_PAGE",
+    "archive",
+    "create",
+    "delete",
+    "get",
+    "list_page",
+    "live",
+    "merge",
+    "search",
+    "unarchive",
+    "update",
+]
+
+LIST_DEFAULT_PER_PAGE = 50
+ROLES = ("user", "lead")
+CUSTOM_ATTRIBUTE_NAME = re.compile(r"^[\w$£€¥ -]{1,190}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
+MAX_CUSTOM_ATTRIBUTES = 250
+MAX_CUSTOM_STRING = 255
+INT64 = 2**63 - 1
+
+DEFAULT_ORDER = (
+    SortKey(Contact.created_at, True, lambda row: row.created_at),
+    SortKey(Contact.id, True, lambda row: row.id),
+)
+
+
+def _not_found() -> NotFound:
+    return NotFound("User Not Found")
+
+
+def live(workspace_id: int) -> Select[tuple[Contact]]:
+    """Contacts a client can see: not archived, not merged away."""
+    return select(Contact).where(
+        Contact.workspace_id == workspace_id,
+        Contact.archived.is_(False),
+        Contact.merged_into_id.is_(None),
+    )
+
+
+def _stored(db: Session, workspace_id: int, contact_id: str) -> Contact:
+    """A contact that still exists (archived ones included); 404 otherwise."""
+    contact = Repository(db, workspace_id, Contact, not_found=_not_found()).get_or_raise(contact_id)
+    if contact.merged_into_id is not None:
+        raise _not_found()
+    return contact
+
+
+def get(db: Session, *, workspace_id: int, contact_id: str) -> Contact:
+    """A visible contact by id; archived, merged and foreign ids are 404 ``User Not Found``."""
+    contact = _stored(db, workspace_id, contact_id)
+    if contact.archived:
+        raise _not_found()
+    return contact
+
+
+def _clash_message(existing: Contact) -> str:
+    prefix = "An archived contact" if existing.archived else "A contact"
+    return f"{prefix} matching those details already exists with id={existing.id}"
+
+
+def _find_clash(
+    db: Session,
+    *,
+    workspace_id: int,
+    external_id: str | None,
+    email: str | None,
+    role: str,
+    exclude_id: str | None = None,
+) -> Contact | None:
+    """The stored contact whose external_id (any role) or email (users only) is taken."""
+    conditions = []
+    if external_id is not None:
+        conditions.append(Contact.external_id == external_id)
+    if email is not None and role == "user":
+        conditions.append(
+            (func.lower(Contact.email) == email.lower())
+            & (Contact.role == "user")
+            & Contact.merged_into_id.is_(None)
+        )
+    if not conditions:
+        return None
+    stmt = select(Contact).where(Contact.workspace_id == workspace_id, or_(*conditions))
+    if exclude_id is not None:
+        stmt = stmt.where(Contact.id != exclude_id)
+    return db.execute(stmt.limit(1)).scalars().first()
+
+
+def _ensure_unique(db: Session, contact: Contact, *, exclude_id: str | None) -> None:
+    clash = _find_clash(
+        db,
+        workspace_id=contact.workspace_id,
+        external_id=contact.external_id,
+        email=contact.email,
+        role=contact.role,
+        exclude_id=exclude_id,
+    )
+    if clash is not None:
+        raise Conflict(_clash_message(clash))
+
+
+def _flush_unique(db: Session, contact: Contact, *, exclude_id: str | None) -> None:
+    """Flush inside a savepoint so a concurrent duplicate still gets the 409 with its id."""
+    try:
+        with db.begin_nested():
+            db.add(contact)
+            db.flush()
+    except IntegrityError:
+        _ensure_unique(db, contact, exclude_id=exclude_id)
+        raise
+
+
+def _check_role(role: str) -> str:
+    if role not in ROLES:
+        raise ParameterInvalid("role must be one of user, lead", field="role")
+    return role
+
+
+def _check_email(email: str | None) -> str | None:
+    if email is None or email == "":
+        return None
+    email = email.strip()
+    if not EMAIL.match(email):
+        raise ParameterInvalid(f"The email address '{email}' is invalid", field="email")
+    return email
+
+
+def _check_owner(db: Session, workspace_id: int, owner: object) -> int | None:
+    if owner is None:
+        return None
+    owner_id = parse_numeric_id(owner)
+    admin = db.get(Admin, owner_id) if owner_id is not None else None
+    if admin is None or admin.workspace_id != workspace_id:
+        raise ParameterInvalid("The owner specified is not a member of the workspace", field="owner_id")
+    return owner_id
+
+
+def _check_custom_value(name: str, value: Any) -> Any:
+    if value is None or isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        if abs(value) > INT64:
+            raise ParameterInvalid(f"Custom attribute '{name}' is out of range", field=name)
+        return value
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ParameterInvalid(f"Custom attribute '{name}' must be a finite number", field=name)
+        return value
+    if isinstance(value, str):
+        if len(value) > MAX_CUSTOM_STRING:
+            raise ParameterInvalid(
+                f"Custom attribute '{name}' is longer than {MAX_CUSTOM_STRING} characters",
+                field=name,
+            )
+        return value
+    raise ParameterInvalid(
+        f"Custom attribute '{name}' must be a string, number, boolean or null", field=name
+    )
+
+
+def _merge_custom_attributes(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    """Key-by-key merge; a ``null`` value clears that key."""
+    merged = dict(current)
+    for name, value in changes.items():
+        field = f"custom_attributes.{name}"
+        if not isinstance(name, str) or not CUSTOM_ATTRIBUTE_NAME.match(name):
+            raise ParameterInvalid(f"Custom attribute name '{name}' is invalid", field=field)
+        value = _check_custom_value(field, value)
+        if value is None:
+            merged.pop(name, None)
+        else:
+            merged[name] = value
+    if len(merged) > MAX_CUSTOM_ATTRIBUTES:
+        raise ParameterInvalid(
+            f"A contact can hold at most {MAX_CUSTOM_ATTRIBUTES} custom attributes",
+            field="custom_attributes",
+            code="custom_data_limit_reached",
+        )
+    return merged
+
+
+def _apply(db: Session, contact: Contact, data: ContactCreate | ContactUpdate) -> None:
+    """Copy the given fields of ``data`` onto ``contact``, validating each."""
+    if data.role is not UNSET:
+        contact.role = _check_role(data.role)
+    if data.external_id is not UNSET:
+        contact.external_id = data.external_id or None
+    if data.email is not UNSET:
+        contact.email = _check_email(data.email)
+        contact.email_domain = contact.email.rsplit("@", 1)[1].lower() if contact.email else None
+    if data.phone is not UNSET:
+        contact.phone = data.phone
+    if data.name is not UNSET:
+        contact.name = data.name
+    if data.avatar is not UNSET:
+        contact.avatar = data.avatar or None
+    if data.signed_up_at is not UNSET:
+        contact.signed_up_at = data.signed_up_at
+    if data.last_seen_at is not UNSET:
+        contact.last_seen_at = data.last_seen_at
+    if data.owner_id is not UNSET:
+        contact.owner_id = _check_owner(db, contact.workspace_id, data.owner_id)
+    if data.unsubscribed_from_emails is not UNSET:
+        contact.unsubscribed_from_emails = bool(data.unsubscribed_from_emails)
+    if data.custom_attributes is not UNSET:
+        contact.custom_attributes = _merge_custom_attributes(
+            contact.custom_attributes or {}, data.custom_attributes or {}
+        )
+
+
+def create(
+    db: Session, *, workspace_id: int, data: ContactCreate, now: int, ids: IdFactory
+) -> Contact:
+    """Create a user or lead; 409 ``conflict`` naming the existing id on a duplicate."""
+    if data.email in (UNSET, None, "") and data.external_id in (UNSET, None, "") and (
+        data.role is UNSET
+    ):
+        raise ParameterNotFound(
+            "Please provide at least one of email, external_id or role", field="email"
+        )
+    contact = Contact(
+        id=ids.object_id(now),
+        workspace_id=workspace_id,
+        role="user",
+        created_at=now,
+        updated_at=now,
+        custom_attributes={},
+        social_profiles=[],
+        has_hard_bounced=False,
+        marked_email_as_spam=False,
+        unsubscribed_from_emails=False,
+        archived=False,
+    )
+    _apply(db, contact, data)
+    if contact.role == "user" and contact.email is None and contact.external_id is None:
+        raise ParameterInvalid(
+            "A user needs an email or an external_id", field="email"
+        )
+    _ensure_unique(db, contact, exclude_id=None)
+    _flush_unique(db, contact, exclude_id=None)
+    return contact
+
+
+def update(
+    db: Session, *, workspace_id: int, contact_id: str, data: ContactUpdate, now: int
+) -> Contact:
+    """Partial update of a visible contact. A lead may become a user, never the reverse."""
+    contact = get(db, workspace_id=workspace_id, contact_id=contact_id)
+    was_user = contact.role == "user"
+    _apply(db, contact, data)
+    if was_user and contact.role == "lead":
+        raise ParameterInvalid("A user cannot be converted into a lead", field="role")
+    if contact.role == "user" and contact.email is None and contact.external_id is None:
+        raise ParameterInvalid("A user needs an email or an external_id", field="email")
+    _ensure_unique(db, contact, exclude_id=contact.id)
+    contact.updated_at = max(now, contact.updated_at)
+    _flush_unique(db, contact, exclude_id=contact.id)
+    return contact
+
+
+def delete(db: Session, *, workspace_id: int, contact_id: str) -> Contact:
+    """Delete a contact for good (archived ones too); returns the deleted row."""
+    contact = _stored(db, workspace_id, contact_id)
+    db.delete(contact)
+    db.flush()
+    return contact
+
+
+def archive(db: Session, *, workspace_id: int, contact_id: str, now: int) -> Contact:
+    contact = _stored(db, workspace_id, contact_id)
+    if not contact.archived:
+        contact.archived = True
+        contact.updated_at = max(now, contact.updated_at)
+        db.flush()
+    return contact
+
+
+def unarchive(db: Session, *, workspace_id: int, contact_id: str, now: int) -> Contact:
+    contact = _stored(db, workspace_id, contact_id)
+    if contact.archived:
+        contact.archived = False
+        contact.updated_at = max(now, contact.updated_at)
+        db.flush()
+    return contact
+
+
+_FILLED_ON_MERGE = (
+    "name", "phone", "avatar", "owner_id", "signed_up_at", "last_seen_at", "last_replied_at",
+    "last_contacted_at", "last_email_opened_at", "last_email_clicked_at", "language_override",
+    "browser", "browser_version", "browser_language", "os", "location_country",
+    "location_region", "location_city", "location_country_code", "location_continent_code",
+    "utm_campaign", "utm_content", "utm_medium", "utm_source", "utm_term", "referrer",
+)  # fmt: skip
+
+
+def merge(db: Session, *, workspace_id: int, from_id: str, into_id: str, now: int) -> Contact:
+    """Merge the lead ``from_id`` into the user ``into_id``; the lead is gone afterwards.
+
+    The user keeps its own values; empty ones are filled from the lead, and custom
+    attributes the user lacks are copied over.
+    """
+    if from_id == into_id:
+        raise ParameterInvalid("A contact cannot be merged into itself", field="from")
+    lead = get(db, workspace_id=workspace_id, contact_id=from_id)
+    user = get(db, workspace_id=workspace_id, contact_id=into_id)
+    if lead.role != "lead":
+        raise ParameterInvalid("The contact to merge from must be a lead", field="from")
+    if user.role != "user":
+        raise ParameterInvalid("The contact to merge into must be a user", field="into")
+    for name in _FILLED_ON_MERGE:
+        if getattr(user, name) is None and getattr(lead, name) is not None:
+            setattr(user, name, getattr(lead, name))
+    user.custom_attributes = {**(lead.custom_attributes or {}), **(user.custom_attributes or {})}
+    lead.merged_into_id = user.id
+    lead.updated_at = max(now, lead.updated_at)
+    user.updated_at = max(now, user.updated_at)
+    db.flush()
+    return user
+
+
+def list_page(
+    db: Session, *, workspace_id: int, per_page: int | None, starting_after: str | None
+) -> CursorPage[Contact]:
+    """Visible contacts, newest first, keyset-paged."""
+    return cursor_page(
+        db,
+        live(workspace_id),
+        order=DEFAULT_ORDER,
+        per_page=clamp_per_page(per_page, LIST_DEFAULT_PER_PAGE),
+        starting_after=starting_after,
+        query_print="list",
+    )
+
+
+SEARCH_DEFAULT_PER_PAGE = 50
+
+
+def search(db: Session, *, workspace: WorkspaceInfo, request: dict[str, Any]) -> CursorPage[Contact]:
+    """``POST /contacts/search``: visible contacts matching the query, keyset-paged.
+
+    The query is validated completely (fields, operators, value types, nesting limits)
+    before any SQL is built; see :mod:`backchannel.core.search`.
+    """
+    from backchannel.core.search import compile_query, parse_search_request, sort_keys
+    from backchannel.resources.contacts.search_fields import CONTACT_FIELDS
+
+    parsed = parse_search_request(request, CONTACT_FIELDS, default_per_page=SEARCH_DEFAULT_PER_PAGE)
+    where = compile_query(parsed.query, CONTACT_FIELDS, timezone=workspace.timezone)
+    return cursor_page(
+        db,
+        live(workspace.id).where(where),
+        order=sort_keys(parsed, CONTACT_FIELDS, default=list(DEFAULT_ORDER)),
+        per_page=parsed.per_page,
+        starting_after=parsed.starting_after,
+        query_print=parsed.fingerprint,
+    )

@@ -1,0 +1,54 @@
+"""The Alembic history builds exactly the schema the ORM tables describe, on both databases."""
+
+from __future__ import annotations
+
+import os
+import uuid
+import warnings
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect, text
+from sqlalchemy.exc import SAWarning
+
+from backchannel.db.migrate import upgrade
+from backchannel.db.session import make_engine
+from backchannel.db.tables import Base
+from tests.conftest import POSTGRES_URL
+
+
+def _diff(engine):
+    with engine.connect() as connection, warnings.catch_warnings():
+        # SQLite cannot reflect expression indexes; Alembic warns and skips them.
+        warnings.simplefilter("ignore", UserWarning)
+        warnings.simplefilter("ignore", SAWarning)
+        return compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+
+def test_upgrade_head_matches_tables_sqlite(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'migrated.db'}")
+    upgrade(engine)
+    assert _diff(engine) == []
+    assert "contacts" in inspect(engine).get_table_names()
+    upgrade(engine)  # a second upgrade is a no-op
+    engine.dispose()
+
+
+@pytest.mark.skipif(not POSTGRES_URL, reason="BACKCHANNEL_TEST_POSTGRES_URL is not set")
+def test_upgrade_head_matches_tables_postgresql():
+    schema = f"bc_migrate_{os.getpid()}_{uuid.uuid4().hex[:8]}"
+    admin = make_engine(POSTGRES_URL)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engine = make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
+    try:
+        upgrade(engine)
+        assert _diff(engine) == []
+        indexes = {ix["name"] for ix in inspect(engine).get_indexes("contacts")}
+        assert {"uq_contacts_ws_user_email", "ix_contacts_ws_email"} <= indexes
+    finally:
+        engine.dispose()
+        with admin.begin() as conn:
+            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
