@@ -1,0 +1,281 @@
+"""The ``backchannel`` command: serve, migrate, and manage workspaces, admins, teams and tokens.
+
+Flags and ``BACKCHANNEL_*`` environment variables share keys (``--port`` / ``BACKCHANNEL_PORT``).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backchannel.core.clock import SystemClock
+from backchannel.core.errors import ApiError
+from backchannel.core.ids import IdFactory
+from backchannel.db.migrate import upgrade
+from backchannel.db.session import make_engine, make_sessionmaker
+from backchannel.db.tables import AccessToken, Admin, Workspace
+from backchannel.provisioning import (
+    create_admin,
+    create_team,
+    create_token,
+    create_workspace,
+    default_workspace,
+)
+from backchannel.settings import Settings
+
+__all__ = ["main"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _settings(**overrides: Any) -> Settings:
+    """Settings from the environment, with the flags given on the command line on top."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    for key, value in given.items():
+        os.environ[f"BACKCHANNEL_{key.upper()}"] = str(value)
+    return Settings()
+
+
+def database_option(func: F) -> F:
+    return click.option(
+        "--database-url", default=None, help="Database URL (BACKCHANNEL_DATABASE_URL)."
+    )(func)
+
+
+@contextmanager
+def _session(settings: Settings) -> Iterator[Session]:
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+        with make_sessionmaker(engine).begin() as session:
+            yield session
+    except ApiError as error:
+        raise click.ClickException(error.message) from None
+    finally:
+        engine.dispose()
+
+
+def _workspace(session: Session, code: str | None) -> Workspace:
+    if code is None:
+        workspace = default_workspace(session)
+    else:
+        workspace = session.execute(
+            select(Workspace).where(Workspace.id_code == code)
+        ).scalar_one_or_none()
+    if workspace is None:
+        raise click.ClickException(f"No workspace {code or '(none exists yet)'}")
+    return workspace
+
+
+@click.group()
+@click.version_option(package_name="backchannel")
+def main() -> None:
+    """Backchannel: an Intercom-compatible server (Intercom REST API 2.10)."""
+
+
+def bootstrap(session: Session, settings: Settings) -> tuple[Workspace, str | None]:
+    """Create the default workspace on an empty database; make sure the bootstrap token exists.
+
+    Returns the default workspace and the token to print (None when nothing new was made).
+    """
+    clock, ids = SystemClock(), IdFactory()
+    workspace = default_workspace(session)
+    token = settings.bootstrap_token
+    if workspace is None:
+        made = create_workspace(
+            session, clock=clock, ids=ids, timezone=settings.default_timezone, token=token
+        )
+        return made.workspace, made.token
+    if token and session.get(AccessToken, token) is None:
+        owner = session.execute(
+            select(Admin).where(Admin.workspace_id == workspace.id).order_by(Admin.id).limit(1)
+        ).scalar_one()
+        create_token(
+            session, clock=clock, ids=ids, workspace_id=workspace.id, admin_id=owner.id, token=token
+        )
+        return workspace, token
+    return workspace, None
+
+
+@main.command()
+@click.option(
+    "--host", default=None, help="Listen address (BACKCHANNEL_HOST), loopback by default."
+)
+@click.option("--port", type=int, default=None, help="Port (BACKCHANNEL_PORT), 8000 by default.")
+@click.option("--workers", type=int, default=None, help="API processes (BACKCHANNEL_WORKERS).")
+@database_option
+def serve(
+    host: str | None, port: int | None, workers: int | None, database_url: str | None
+) -> None:
+    """Migrate the database, create a default workspace on first start, and serve the API."""
+    import uvicorn
+
+    settings = _settings(host=host, port=port, workers=workers, database_url=database_url)
+    with _session(settings) as session:
+        workspace, token = bootstrap(session, settings)
+        code = workspace.id_code
+    click.echo(f"Backchannel serving the Intercom API 2.10 at {settings.public_url}")
+    click.echo(f"Workspace: {code}")
+    if token:
+        click.echo(f"Access token: {token}")
+    else:
+        click.echo("Access token: already issued (`backchannel token create` makes another)")
+    uvicorn.run(
+        "backchannel.app:app_factory",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        loop="uvloop",
+        http="httptools",
+        log_level=settings.log_level,
+        access_log=False,
+    )
+
+
+@main.group()
+def db() -> None:
+    """Database maintenance."""
+
+
+@db.command("upgrade")
+@database_option
+def db_upgrade(database_url: str | None) -> None:
+    """Apply every pending migration."""
+    settings = _settings(database_url=database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    click.echo("Database is up to date.")
+
+
+@main.group()
+def workspace() -> None:
+    """Workspaces (Intercom apps)."""
+
+
+@workspace.command("create")
+@click.option("--name", default="Backchannel", show_default=True)
+@click.option("--timezone", default=None, help="IANA time zone, e.g. Europe/Dublin.")
+@click.option("--admin-name", default="Workspace Owner", show_default=True)
+@click.option("--admin-email", default="owner@example.com", show_default=True)
+@click.option("--token", default=None, help="Use this access token instead of a random one.")
+@database_option
+def workspace_create(
+    name: str,
+    timezone: str | None,
+    admin_name: str,
+    admin_email: str,
+    token: str | None,
+    database_url: str | None,
+) -> None:
+    """Create a workspace with an owner admin, a team and an access token."""
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        made = create_workspace(
+            session,
+            clock=SystemClock(),
+            ids=IdFactory(),
+            name=name,
+            timezone=timezone or settings.default_timezone,
+            admin_name=admin_name,
+            admin_email=admin_email,
+            token=token,
+        )
+        click.echo(f"Workspace: {made.workspace.id_code}")
+        click.echo(f"Owner admin id: {made.admin.id}")
+        click.echo(f"Access token: {made.token}")
+
+
+@main.group()
+def token() -> None:
+    """Access tokens."""
+
+
+@token.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option(
+    "--admin-id", type=int, default=None, help="Admin the token acts as (default: owner)."
+)
+@click.option("--token", "value", default=None, help="Use this token value.")
+@database_option
+def token_create(
+    code: str | None, admin_id: int | None, value: str | None, database_url: str | None
+) -> None:
+    """Issue an access token for a workspace."""
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        if admin_id is None:
+            admin_id = session.execute(
+                select(Admin.id).where(Admin.workspace_id == ws.id).order_by(Admin.id).limit(1)
+            ).scalar_one()
+        issued = create_token(
+            session,
+            clock=SystemClock(),
+            ids=IdFactory(),
+            workspace_id=ws.id,
+            admin_id=admin_id,
+            token=value,
+        )
+        click.echo(issued)
+
+
+@main.group()
+def admin() -> None:
+    """Admins (teammates). The 2.10 API has no create operation for them."""
+
+
+@admin.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option("--name", required=True)
+@click.option("--email", required=True)
+@click.option("--job-title", default=None)
+@database_option
+def admin_create(
+    code: str | None, name: str, email: str, job_title: str | None, database_url: str | None
+) -> None:
+    """Add an admin to a workspace and print its id."""
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        made = create_admin(
+            session,
+            clock=SystemClock(),
+            workspace_id=ws.id,
+            name=name,
+            email=email,
+            job_title=job_title,
+        )
+        click.echo(made.id)
+
+
+@main.group()
+def team() -> None:
+    """Teams. The 2.10 API has no create operation for them."""
+
+
+@team.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option("--name", required=True)
+@click.option("--admin-id", "admin_ids", type=int, multiple=True, help="A member (repeatable).")
+@database_option
+def team_create(
+    code: str | None, name: str, admin_ids: tuple[int, ...], database_url: str | None
+) -> None:
+    """Add a team to a workspace and print its id."""
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        made = create_team(
+            session, clock=SystemClock(), workspace_id=ws.id, name=name, admin_ids=list(admin_ids)
+        )
+        click.echo(made.id)
