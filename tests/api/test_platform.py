@@ -37,7 +37,9 @@ def test_request_id_is_a_uuid_and_a_header(api):
     assert response.headers["X-Request-Id"] == body["request_id"]
 
 
-@pytest.mark.parametrize("version", [None, "2.10", "2.14", "1.0", "Unstable", "unstable", "Preview"])
+@pytest.mark.parametrize(
+    "version", [None, "2.10", "2.14", "1.0", "Unstable", "unstable", "Preview"]
+)
 def test_version_header_accepted(api, version):
     headers = {"Intercom-Version": version} if version else {}
     assert api.get("/contacts", headers=headers).status_code == 200
