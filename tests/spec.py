@@ -46,6 +46,31 @@ SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
         {"nullable": True},
         "derived from email, so null whenever email is null",
     ),
+    (
+        "admin",
+        "job_title",
+        {"nullable": True},
+        "admins without a job title return null, as the SDKs model it (Optional[str])",
+    ),
+    (
+        "admin_with_app",
+        "job_title",
+        {"nullable": True},
+        "admins without a job title return null, as the SDKs model it (Optional[str])",
+    ),
+    (
+        "admin",
+        "avatar",
+        {
+            "type": "object",
+            "properties": {
+                "type": {"type": "string", "enum": ["avatar"]},
+                "image_url": {"type": "string", "nullable": True},
+            },
+        },
+        "display_avatar=true returns the avatar object the operation describes and the SDKs "
+        "parse, not the schema's URL string; null otherwise (BEHAVIOR.md §9.19)",
+    ),
 ]
 
 
