@@ -44,8 +44,10 @@ def server(
     else:
         assert POSTGRES_URL
         schema = f"bc_sdk_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-        with make_engine(POSTGRES_URL).begin() as conn:
+        engine = make_engine(POSTGRES_URL)
+        with engine.begin() as conn:
             conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        engine.dispose()
         database_url = f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
     port = _free_port()
     env = {
