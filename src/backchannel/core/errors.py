@@ -10,6 +10,7 @@ renders them with :func:`error_body`. The hierarchy::
     │   ├── UnknownParameter          bad_request
     │   ├── InvalidCursor             client_error
     │   ├── InvalidSearchField        invalid_field
+    │   │   └── SearchFieldUnavailable    invalid_field (known field this server cannot search)
     │   ├── InvalidSortOrder          invalid_sort_order
     │   └── VersionInvalid            intercom_version_invalid
     ├── Unauthorized (401)            unauthorized
@@ -37,6 +38,7 @@ __all__ = [
     "ParameterNotFound",
     "PayloadTooLarge",
     "RateLimited",
+    "SearchFieldUnavailable",
     "ServerError",
     "Unauthorized",
     "UnknownParameter",
@@ -109,6 +111,13 @@ class InvalidSearchField(BadRequest):
 
     def __init__(self, name: str) -> None:
         super().__init__(f"{name} is not a valid search field", field=name)
+
+
+class SearchFieldUnavailable(InvalidSearchField):
+    """A field the API documents as searchable that this server cannot search yet."""
+
+    def __init__(self, name: str) -> None:
+        BadRequest.__init__(self, f"{name} is not searchable yet in this server", field=name)
 
 
 class InvalidSortOrder(BadRequest):
