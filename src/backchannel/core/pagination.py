@@ -97,6 +97,23 @@ def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool
     return or_(*clauses)
 
 
+INT64_MAX = 2**63 - 1
+
+
+def _check_cursor_value(key: SortKey, value: Any) -> None:
+    """A cursor value must have its column's type, so an edited cursor is a 400, not a 500."""
+    try:
+        expected = key.expression.type.python_type
+    except NotImplementedError:  # pragma: no cover - every keyset column has a Python type
+        return
+    if expected is bool:
+        expected = int
+    if not isinstance(value, expected) or (
+        isinstance(value, int) and not -INT64_MAX - 1 <= value <= INT64_MAX
+    ):
+        raise InvalidCursor(field="starting_after")
+
+
 @dataclass(slots=True)
 class CursorPage(Generic[T]):
     items: list[T]
@@ -151,6 +168,8 @@ def cursor_page(
     paged = stmt
     if starting_after:
         page, values = decode_cursor(starting_after, query_print, len(order))
+        for key, value in zip(order, values, strict=True):
+            _check_cursor_value(key, value)
         paged = paged.where(_after(order, values))
     ordering = [key.expression.desc() if key.descending else key.expression.asc() for key in order]
     rows = list(db.execute(paged.order_by(*ordering).limit(per_page + 1)).scalars())

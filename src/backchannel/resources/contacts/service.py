@@ -24,10 +24,12 @@ from backchannel.core.errors import (
     ParameterNotFound,
 )
 from backchannel.core.ids import IdFactory, parse_numeric_id
-from backchannel.core.pagination import CursorPage, SortKey, clamp_per_page, cursor_page
+from backchannel.core.pagination import CursorPage, clamp_per_page, cursor_page
+from backchannel.core.search import compile_query, parse_search_request, sort_keys
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Admin, Contact
 from backchannel.resources.contacts.schemas import ContactCreate, ContactUpdate
+from backchannel.resources.contacts.search_fields import CONTACT_DEFAULT_SORT, CONTACT_FIELDS
 
 __all__ = [
     "DEFAULT_ORDER",
@@ -52,10 +54,8 @@ MAX_CUSTOM_ATTRIBUTES = 250
 MAX_CUSTOM_STRING = 255
 INT64 = 2**63 - 1
 
-DEFAULT_ORDER = (
-    SortKey(Contact.created_at, True, lambda row: row.created_at),
-    SortKey(Contact.id, True, lambda row: row.id),
-)
+# Lists and searches without a sort: newest first, ties broken by id.
+DEFAULT_ORDER = CONTACT_DEFAULT_SORT
 
 
 def _not_found() -> NotFound:
@@ -374,15 +374,12 @@ def search(db: Session, *, workspace: WorkspaceInfo, request: dict[str, Any]) ->
     The query is validated completely (fields, operators, value types, nesting limits)
     before any SQL is built; see :mod:`backchannel.core.search`.
     """
-    from backchannel.core.search import compile_query, parse_search_request, sort_keys
-    from backchannel.resources.contacts.search_fields import CONTACT_FIELDS
-
     parsed = parse_search_request(request, CONTACT_FIELDS, default_per_page=SEARCH_DEFAULT_PER_PAGE)
     where = compile_query(parsed.query, CONTACT_FIELDS, timezone=workspace.timezone)
     return cursor_page(
         db,
         live(workspace.id).where(where),
-        order=sort_keys(parsed, CONTACT_FIELDS, default=list(DEFAULT_ORDER)),
+        order=sort_keys(parsed, CONTACT_FIELDS, default=DEFAULT_ORDER),
         per_page=parsed.per_page,
         starting_after=parsed.starting_after,
         query_print=parsed.fingerprint,
