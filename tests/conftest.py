@@ -149,7 +149,9 @@ def api(app: Any, workspace: NewWorkspace) -> Iterator[TestClient]:
         yield client
 
 
-def assert_error(response: httpx.Response, status: int, code: str, message: str | None = None) -> dict[str, Any]:
+def assert_error(
+    response: httpx.Response, status: int, code: str, message: str | None = None
+) -> dict[str, Any]:
     """The response is an ``error.list`` with this status, first code and (optionally) message."""
     assert response.status_code == status, response.text
     body = response.json()

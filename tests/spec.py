@@ -82,7 +82,7 @@ def spec_path() -> Path:
 def load_spec() -> dict[str, Any]:
     with spec_path().open("rb") as handle:
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        document: dict[str, Any] = yaml.load(handle, Loader=loader)  # noqa: S506
+        document: dict[str, Any] = yaml.load(handle, Loader=loader)
     schemas = document["components"]["schemas"]
     for name, prop, patch, _reason in SCHEMA_PATCHES:
         schemas[name]["properties"][prop].update(patch)
@@ -107,7 +107,9 @@ def operations() -> list[SpecOperation]:
             if method not in ("get", "post", "put", "delete", "patch"):
                 continue
             found.append(
-                SpecOperation(op["operationId"], method.upper(), path, re.compile(regex), op["responses"])
+                SpecOperation(
+                    op["operationId"], method.upper(), path, re.compile(regex), op["responses"]
+                )
             )
     # Literal segments beat templated ones (/contacts/search before /contacts/{id}).
     found.sort(key=lambda o: (o.path.count("{"), -len(o.path)))
@@ -135,7 +137,11 @@ def _rebase(node: Any) -> Any:
     """Point local ``#/components/...`` refs at the registered spec document."""
     if isinstance(node, dict):
         return {
-            k: ("spec.yaml" + v if k == "$ref" and isinstance(v, str) and v.startswith("#") else _rebase(v))
+            k: (
+                "spec.yaml" + v
+                if k == "$ref" and isinstance(v, str) and v.startswith("#")
+                else _rebase(v)
+            )
             for k, v in node.items()
         }
     if isinstance(node, list):
@@ -170,11 +176,15 @@ def check_body(schema: dict[str, Any], body: Any, where: str) -> None:
     if errors:
         lines = [f"{where}: response does not match the spec:"]
         for error in errors[:10]:
-            lines.append(f"  at {'/'.join(map(str, error.path)) or '<root>'}: {error.message[:300]}")
+            lines.append(
+                f"  at {'/'.join(map(str, error.path)) or '<root>'}: {error.message[:300]}"
+            )
         raise ContractViolation("\n".join(lines))
 
 
-def check_response(method: str, path: str, status: int, raw: bytes, content_type: str) -> str | None:
+def check_response(
+    method: str, path: str, status: int, raw: bytes, content_type: str
+) -> str | None:
     """Validate one response; returns the operationId it matched (None for non-spec paths)."""
     op = find_operation(method, path)
     if op is None:

@@ -79,7 +79,10 @@ def create_team(
     team = Team(workspace_id=workspace_id, name=name, created_at=now, updated_at=now)
     db.add(team)
     db.flush()
-    for priority, members in (("primary", admin_ids or []), ("secondary", secondary_admin_ids or [])):
+    for priority, members in (
+        ("primary", admin_ids or []),
+        ("secondary", secondary_admin_ids or []),
+    ):
         for admin_id in members:
             admin = db.get(Admin, admin_id)
             if admin is None or admin.workspace_id != workspace_id:
@@ -140,7 +143,9 @@ def create_workspace(
     admin = create_admin(
         db, clock=clock, workspace_id=workspace.id, name=admin_name, email=admin_email
     )
-    team = create_team(db, clock=clock, workspace_id=workspace.id, name=team_name, admin_ids=[admin.id])
+    team = create_team(
+        db, clock=clock, workspace_id=workspace.id, name=team_name, admin_ids=[admin.id]
+    )
     value = create_token(
         db, clock=clock, ids=ids, workspace_id=workspace.id, admin_id=admin.id, token=token
     )

@@ -65,7 +65,8 @@ class ApiError(Exception):
         super().__init__(self.message)
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}(code={self.code!r}, message={self.message!r}, field={self.field!r})"
+        name = type(self).__name__
+        return f"{name}(code={self.code!r}, message={self.message!r}, field={self.field!r})"
 
     def to_error(self) -> dict[str, Any]:
         error: dict[str, Any] = {"code": self.code, "message": self.message}

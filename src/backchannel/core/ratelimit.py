@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from backchannel.core.errors import RateLimited
 
-__all__ = ["RateLimiter", "RateLimitState"]
+__all__ = ["RateLimitState", "RateLimiter"]
 
 WINDOW_SECONDS = 10
 

@@ -1,4 +1,4 @@
-"""Alembic, driven from code: ``backchannel db upgrade`` and first start both call :func:`upgrade`."""
+"""Alembic, driven from code: ``backchannel db upgrade`` and ``serve`` call :func:`upgrade`."""
 
 from __future__ import annotations
 

@@ -67,7 +67,9 @@ def test_create_contact_owner_id_as_int_or_string(api, workspace):
 
 def test_create_contact_unknown_owner(api):
     response = api.post("/contacts", json={"email": "a@x.test", "owner_id": 99999})
-    assert_error(response, 400, "parameter_invalid", "The owner specified is not a member of the workspace")
+    assert_error(
+        response, 400, "parameter_invalid", "The owner specified is not a member of the workspace"
+    )
 
 
 def test_create_contact_duplicate_email(api):
@@ -85,7 +87,10 @@ def test_create_contact_duplicate_external_id(api):
     first = api.post("/contacts", json={"external_id": "ext-1", "role": "lead"}).json()
     response = api.post("/contacts", json={"external_id": "ext-1", "email": "other@x.test"})
     assert_error(
-        response, 409, "conflict", f"A contact matching those details already exists with id={first['id']}"
+        response,
+        409,
+        "conflict",
+        f"A contact matching those details already exists with id={first['id']}",
     )
 
 
@@ -185,7 +190,9 @@ def test_create_contact_body_not_an_object(api):
 
 def test_create_contact_wrong_content_type(api):
     response = api.post(
-        "/contacts", content=b"email=a@x.test", headers={"Content-Type": "application/x-www-form-urlencoded"}
+        "/contacts",
+        content=b"email=a@x.test",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
     )
     assert_error(response, 415, "unsupported_media_type")
 
@@ -213,4 +220,9 @@ def test_create_contact_negative_timestamp(api):
 
 
 def test_create_contact_unauthorized(anonymous):
-    assert_error(anonymous.post("/contacts", json={"email": "a@x.test"}), 401, "unauthorized", "Access Token Invalid")
+    assert_error(
+        anonymous.post("/contacts", json={"email": "a@x.test"}),
+        401,
+        "unauthorized",
+        "Access Token Invalid",
+    )

@@ -8,7 +8,12 @@ from tests.conftest import assert_error
 def test_merge_contact(api, clock):
     lead = api.post(
         "/contacts",
-        json={"role": "lead", "phone": "+44", "name": "Lead Name", "custom_attributes": {"a": 1, "b": 1}},
+        json={
+            "role": "lead",
+            "phone": "+44",
+            "name": "Lead Name",
+            "custom_attributes": {"a": 1, "b": 1},
+        },
     ).json()
     user = api.post(
         "/contacts", json={"email": "u@x.test", "name": "User Name", "custom_attributes": {"b": 2}}

@@ -52,7 +52,10 @@ def test_update_contact_email_clash(api):
     second = _create(api, email="two@x.test")
     response = api.put(f"/contacts/{second['id']}", json={"email": "ONE@x.test"})
     assert_error(
-        response, 409, "conflict", f"A contact matching those details already exists with id={first['id']}"
+        response,
+        409,
+        "conflict",
+        f"A contact matching those details already exists with id={first['id']}",
     )
     assert api.get(f"/contacts/{second['id']}").json()["email"] == "two@x.test"
 
@@ -83,7 +86,10 @@ def test_update_contact_unknown_key(api):
 
 def test_update_contact_not_found(api):
     assert_error(
-        api.put("/contacts/0123456789abcdef01234567", json={"name": "x"}), 404, "not_found", "User Not Found"
+        api.put("/contacts/0123456789abcdef01234567", json={"name": "x"}),
+        404,
+        "not_found",
+        "User Not Found",
     )
 
 

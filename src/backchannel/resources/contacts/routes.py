@@ -69,9 +69,7 @@ def archive_contact(ctx: Context, id: str) -> dict[str, Any]:
 
 
 def unarchive_contact(ctx: Context, id: str) -> dict[str, Any]:
-    contact = service.unarchive(
-        ctx.db, workspace_id=ctx.workspace_id, contact_id=id, now=ctx.now()
-    )
+    contact = service.unarchive(ctx.db, workspace_id=ctx.workspace_id, contact_id=id, now=ctx.now())
     return contact_archived_to_api(contact)
 
 

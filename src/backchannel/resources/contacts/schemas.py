@@ -23,16 +23,16 @@ AdminRef = int | Annotated[str, Meta(max_length=20)]
 
 class _ContactFields(msgspec.Struct, forbid_unknown_fields=True, omit_defaults=True):
     role: Text | UnsetType = UNSET
-    external_id: Text | None | UnsetType = UNSET
-    email: Text | None | UnsetType = UNSET
-    phone: Annotated[str, Meta(max_length=64)] | None | UnsetType = UNSET
-    name: Text | None | UnsetType = UNSET
-    avatar: LongText | None | UnsetType = UNSET
-    signed_up_at: Timestamp | None | UnsetType = UNSET
-    last_seen_at: Timestamp | None | UnsetType = UNSET
-    owner_id: AdminRef | None | UnsetType = UNSET
-    unsubscribed_from_emails: bool | None | UnsetType = UNSET
-    custom_attributes: dict[str, Any] | None | UnsetType = UNSET
+    external_id: Text | UnsetType | None = UNSET
+    email: Text | UnsetType | None = UNSET
+    phone: Annotated[str, Meta(max_length=64)] | UnsetType | None = UNSET
+    name: Text | UnsetType | None = UNSET
+    avatar: LongText | UnsetType | None = UNSET
+    signed_up_at: Timestamp | UnsetType | None = UNSET
+    last_seen_at: Timestamp | UnsetType | None = UNSET
+    owner_id: AdminRef | UnsetType | None = UNSET
+    unsubscribed_from_emails: bool | UnsetType | None = UNSET
+    custom_attributes: dict[str, Any] | UnsetType | None = UNSET
 
 
 class ContactCreate(_ContactFields):

@@ -24,7 +24,14 @@ _PLAIN_FIELDS = (
     "android_sdk_version", "android_last_seen_at", "ios_app_name", "ios_app_version",
     "ios_device", "ios_os_version", "ios_sdk_version", "ios_last_seen_at",
 )  # fmt: skip
-_MARKETING_FIELDS = ("utm_campaign", "utm_content", "utm_medium", "utm_source", "utm_term", "referrer")
+_MARKETING_FIELDS = (
+    "utm_campaign",
+    "utm_content",
+    "utm_medium",
+    "utm_source",
+    "utm_term",
+    "referrer",
+)
 
 
 def _summary(contact_id: str, sub: str, items: list[dict[str, Any]], total: int) -> dict[str, Any]:
@@ -43,9 +50,7 @@ def contact_to_api(contact: Contact, *, workspace_code: str) -> dict[str, Any]:
     body: dict[str, Any] = {"type": "contact", "id": contact.id, "workspace_id": workspace_code}
     for name in _PLAIN_FIELDS:
         body[name] = getattr(contact, name)
-    body["avatar"] = (
-        {"type": "avatar", "image_url": contact.avatar} if contact.avatar else None
-    )
+    body["avatar"] = {"type": "avatar", "image_url": contact.avatar} if contact.avatar else None
     body["social_profiles"] = {
         "type": "list",
         "data": [
@@ -82,7 +87,12 @@ def contact_list_to_api(page: CursorPage[Contact], *, workspace_code: str) -> di
 
 
 def contact_deleted_to_api(contact: Contact) -> dict[str, Any]:
-    return {"id": contact.id, "external_id": contact.external_id, "type": "contact", "deleted": True}
+    return {
+        "id": contact.id,
+        "external_id": contact.external_id,
+        "type": "contact",
+        "deleted": True,
+    }
 
 
 def contact_archived_to_api(contact: Contact) -> dict[str, Any]:

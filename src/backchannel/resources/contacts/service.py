@@ -164,7 +164,9 @@ def _check_owner(db: Session, workspace_id: int, owner: object) -> int | None:
     owner_id = parse_numeric_id(owner)
     admin = db.get(Admin, owner_id) if owner_id is not None else None
     if admin is None or admin.workspace_id != workspace_id:
-        raise ParameterInvalid("The owner specified is not a member of the workspace", field="owner_id")
+        raise ParameterInvalid(
+            "The owner specified is not a member of the workspace", field="owner_id"
+        )
     return owner_id
 
 
@@ -245,8 +247,10 @@ def create(
     db: Session, *, workspace_id: int, data: ContactCreate, now: int, ids: IdFactory
 ) -> Contact:
     """Create a user or lead; 409 ``conflict`` naming the existing id on a duplicate."""
-    if data.email in (UNSET, None, "") and data.external_id in (UNSET, None, "") and (
-        data.role is UNSET
+    if (
+        data.email in (UNSET, None, "")
+        and data.external_id in (UNSET, None, "")
+        and (data.role is UNSET)
     ):
         raise ParameterNotFound(
             "Please provide at least one of email, external_id or role", field="email"
@@ -266,9 +270,7 @@ def create(
     )
     _apply(db, contact, data)
     if contact.role == "user" and contact.email is None and contact.external_id is None:
-        raise ParameterInvalid(
-            "A user needs an email or an external_id", field="email"
-        )
+        raise ParameterInvalid("A user needs an email or an external_id", field="email")
     _ensure_unique(db, contact, exclude_id=None)
     _flush_unique(db, contact, exclude_id=None)
     return contact
@@ -368,7 +370,9 @@ def list_page(
 SEARCH_DEFAULT_PER_PAGE = 50
 
 
-def search(db: Session, *, workspace: WorkspaceInfo, request: dict[str, Any]) -> CursorPage[Contact]:
+def search(
+    db: Session, *, workspace: WorkspaceInfo, request: dict[str, Any]
+) -> CursorPage[Contact]:
     """``POST /contacts/search``: visible contacts matching the query, keyset-paged.
 
     The query is validated completely (fields, operators, value types, nesting limits)
