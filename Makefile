@@ -33,7 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
 
 coverage-table: $(STAMP)
-	$(BIN)/python -m backchannel.coverage > COVERAGE.md
+	$(BIN)/python scripts/operation_coverage.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .backchannel

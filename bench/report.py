@@ -1,0 +1,230 @@
+"""The benchmark's summary: medians, ratios to the baseline, the PRODUCT.md targets.
+
+:func:`summarize` turns raw samples into one JSON-able dict; :func:`render_markdown` prints
+that dict. Both files in ``bench/results/`` come from the same dict.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = ["TARGETS", "median_metrics", "render_markdown", "summarize"]
+
+MIB = 1024
+# PRODUCT.md, "Performance we hold ourselves to".
+TARGETS = {
+    "show_vs_baseline": 0.60,  # GET /contacts/{id} >= 60% of bare-Starlette throughput
+    "prism_rps": 500.0,  # Prism anchor on the reference 2-core machine, not measured here
+    "prism_factor": 10.0,  # GET /contacts/{id} >= 10x Prism's throughput
+    "search_ms": 50.0,  # POST /contacts/search, typical filter, over 1,000,000 contacts
+    "startup_s": 1.0,
+    "idle_rss_mib": 60.0,
+}
+_METRICS = (
+    "requests_per_second",
+    "latency_p50_ms",
+    "latency_p99_ms",
+    "cpu_ms_per_request",
+)
+
+
+def median_metrics(samples: Sequence[Mapping[str, Any]]) -> dict[str, float]:
+    """Per metric, the median over runs (errors are summed, not averaged)."""
+    medians = {name: statistics.median(s[name] for s in samples) for name in _METRICS}
+    medians["errors_status"] = sum(s["errors_status"] for s in samples)
+    medians["errors_socket"] = sum(s["errors_socket"] for s in samples)
+    return medians
+
+
+def summarize(
+    *,
+    meta: dict[str, Any],
+    scenarios: Sequence[Mapping[str, Any]],
+    samples: Mapping[str, list[dict[str, Any]]],
+    serial: Mapping[str, dict[str, float]],
+    processes: Mapping[str, dict[str, Any]],
+    skipped: Mapping[str, str],
+    baseline_key: str = "baseline",
+) -> dict[str, Any]:
+    """Everything the run measured, with medians, ratios and target checks."""
+    medians = {key: median_metrics(runs) for key, runs in samples.items() if runs}
+    base = medians.get(baseline_key)
+    ratios: dict[str, dict[str, float]] = {}
+    if base:
+        for key, values in medians.items():
+            if key == baseline_key:
+                continue
+            ratios[key] = {
+                name: (values[name] / base[name]) if base[name] else float("nan")
+                for name in _METRICS
+            }
+    return {
+        "meta": meta,
+        "scenarios": list(scenarios),
+        "samples": dict(samples),
+        "medians": medians,
+        "ratios": ratios,
+        "serial": dict(serial),
+        "processes": dict(processes),
+        "skipped": dict(skipped),
+        "targets": _targets(medians, ratios, serial, processes, meta),
+    }
+
+
+def _targets(
+    medians: Mapping[str, Mapping[str, float]],
+    ratios: Mapping[str, Mapping[str, float]],
+    serial: Mapping[str, Mapping[str, float]],
+    processes: Mapping[str, Mapping[str, Any]],
+    meta: Mapping[str, Any],
+) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+
+    def add(target: str, measured: str, met: bool | None, note: str = "") -> None:
+        rows.append({"target": target, "measured": measured, "met": met, "note": note})
+
+    show = ratios.get("show_contact")
+    if show:
+        ratio = show["requests_per_second"]
+        add(
+            "GET /contacts/{id} >= 60% of bare-Starlette throughput",
+            f"{ratio:.0%}",
+            ratio >= TARGETS["show_vs_baseline"],
+        )
+    if "show_contact" in medians:
+        rps = medians["show_contact"]["requests_per_second"]
+        floor = TARGETS["prism_rps"] * TARGETS["prism_factor"]
+        add(
+            "GET /contacts/{id} >= 10x Prism's throughput",
+            f"{rps:,.0f} req/s",
+            rps >= floor,
+            f"against {floor:,.0f} req/s: PRODUCT.md's Prism anchor "
+            f"(~{TARGETS['prism_rps']:,.0f} req/s), not measured in this run",
+        )
+    if "search_contacts" in serial:
+        p50 = serial["search_contacts"]["p50_ms"]
+        contacts = meta.get("seed", {}).get("created", 0)
+        add(
+            "POST /contacts/search, typical filter, < 50 ms",
+            f"{p50:.2f} ms (serial p50)",
+            p50 < TARGETS["search_ms"],
+            f"over {contacts:,} contacts; the target is stated for 1,000,000",
+        )
+    app = processes.get("backchannel")
+    if app:
+        add(
+            "start-up < 1 s",
+            f"{app['startup_s']:.2f} s",
+            app["startup_s"] < TARGETS["startup_s"],
+            "process start until the first successful HTTP response",
+        )
+        idle = app["idle_rss_kib"] / MIB
+        add("idle memory < 60 MiB", f"{idle:.1f} MiB", idle < TARGETS["idle_rss_mib"], "VmRSS")
+    return rows
+
+
+def _num(value: float, digits: int = 0) -> str:
+    return f"{value:,.{digits}f}"
+
+
+def render_markdown(summary: Mapping[str, Any]) -> str:
+    """The summary as markdown, for the terminal and ``bench/results/*.md``."""
+    meta = summary["meta"]
+    scenarios = {s["key"]: s for s in summary["scenarios"]}
+    medians = summary["medians"]
+    lines = [
+        f"# Backchannel benchmark, {meta['started_at']}",
+        "",
+        f"- machine: {meta['machine']}",
+        f"- software: {meta['software']}",
+        f"- load: `{meta['load']}`, {meta['runs']} run(s) per scenario (medians), "
+        f"{meta['warmup_s']:g} s warm-up; uvicorn `{meta['uvicorn_options']}`",
+        f"- data: {meta['seed']['created']:,} contacts created through the API in "
+        f"{meta['seed']['seconds']:.1f} s (custom attributes: "
+        f"{'yes' if meta['seed']['custom_attributes'] else 'no'}), SQLite",
+    ]
+    for note in meta["seed"]["notes"]:
+        lines.append(f"  - seeding: {note}")
+    if meta.get("search_total_count") is not None:
+        lines.append(
+            f"- search filter `{meta['search_body']}` matches "
+            f"{meta['search_total_count']:,} contacts"
+        )
+    lines += [
+        "",
+        f"## Throughput and latency (median of {meta['runs']} run(s))",
+        "",
+        "| scenario | req/s | p50 ms | p99 ms | server CPU ms/req | non-2xx | socket errors |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for key, values in medians.items():
+        lines.append(
+            f"| {scenarios[key]['title']} | {_num(values['requests_per_second'])} "
+            f"| {_num(values['latency_p50_ms'], 2)} | {_num(values['latency_p99_ms'], 2)} "
+            f"| {_num(values['cpu_ms_per_request'], 3)} | {values['errors_status']} "
+            f"| {values['errors_socket']} |"
+        )
+    for key, reason in summary["skipped"].items():
+        lines.append(f"| {scenarios[key]['title']} | skipped: {reason} | | | | | |")
+
+    if summary["ratios"]:
+        lines += [
+            "",
+            "## Backchannel / baseline",
+            "",
+            "Throughput: higher is better. Latency and CPU per request: lower is better.",
+            "",
+            "| scenario | req/s | p50 | p99 | CPU ms/req |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for key, ratio in summary["ratios"].items():
+            lines.append(
+                f"| {scenarios[key]['title']} | {ratio['requests_per_second']:.2f} "
+                f"| {ratio['latency_p50_ms']:.2f} | {ratio['latency_p99_ms']:.2f} "
+                f"| {ratio['cpu_ms_per_request']:.2f} |"
+            )
+
+    if summary["serial"]:
+        lines += [
+            "",
+            "## Single caller (one connection, requests one after another)",
+            "",
+            "| scenario | requests | p50 ms | p99 ms | max ms |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        for key, values in summary["serial"].items():
+            lines.append(
+                f"| {scenarios[key]['title']} | {values['requests']} "
+                f"| {values['p50_ms']:.2f} | {values['p99_ms']:.2f} | {values['max_ms']:.2f} |"
+            )
+
+    lines += [
+        "",
+        "## Start-up and memory",
+        "",
+        "| process | start-up s | idle RSS MiB | RSS after load MiB | peak RSS MiB |",
+        "|---|---:|---:|---:|---:|",
+    ]
+    for name, proc in summary["processes"].items():
+        after = proc.get("final_rss_kib")
+        peak = proc.get("peak_rss_kib")
+        lines.append(
+            f"| {name} | {proc['startup_s']:.2f} | {proc['idle_rss_kib'] / MIB:.1f} "
+            f"| {after / MIB if after else float('nan'):.1f} "
+            f"| {peak / MIB if peak else float('nan'):.1f} |"
+        )
+
+    if summary["targets"]:
+        lines += [
+            "",
+            "## PRODUCT.md targets",
+            "",
+            "| target | measured | met | note |",
+            "|---|---|---|---|",
+        ]
+        for row in summary["targets"]:
+            met = {True: "yes", False: "**no**", None: "n/a"}[row["met"]]
+            lines.append(f"| {row['target']} | {row['measured']} | {met} | {row['note']} |")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,144 @@
+"""The data the benchmark reads: a fresh SQLite database, one workspace, contacts.
+
+The schema (Backchannel's migrations) and the workspace with the access token the benchmark
+uses are made in-process, as ``backchannel serve`` makes them on first start; the contacts go
+through the API, as a client would create them.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+from bench.procs import HttpClient
+
+__all__ = ["SeedResult", "describe_error", "prepare_database", "search_body", "seed_contacts"]
+
+PLANS = ("free", "pro", "enterprise")
+# Custom attributes the contacts carry, so search has something beyond built-in fields.
+DATA_ATTRIBUTES = (
+    {"name": "plan", "model": "contact", "data_type": "string"},
+    {"name": "seats", "model": "contact", "data_type": "integer"},
+)
+
+
+@dataclass
+class SeedResult:
+    """What seeding made, and what it had to leave out."""
+
+    requested: int
+    created: int = 0
+    seconds: float = 0.0
+    contact_ids: list[str] = field(default_factory=list)
+    custom_attributes: bool = False
+    notes: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "requested": self.requested,
+            "created": self.created,
+            "seconds": round(self.seconds, 3),
+            "custom_attributes": self.custom_attributes,
+            "notes": self.notes,
+        }
+
+
+def prepare_database(database_url: str, token: str) -> None:
+    """Migrate an empty database and create one workspace whose access token is ``token``."""
+    from sqlalchemy.orm import Session
+
+    from backchannel.core.clock import SystemClock
+    from backchannel.core.ids import IdFactory
+    from backchannel.db.migrate import upgrade
+    from backchannel.db.session import make_engine
+    from backchannel.provisioning import create_workspace
+
+    engine = make_engine(database_url)
+    try:
+        upgrade(engine)
+        with Session(engine) as db, db.begin():
+            create_workspace(db, clock=SystemClock(), ids=IdFactory(), token=token)
+    finally:
+        engine.dispose()
+
+
+def _contact(index: int, custom_attributes: bool) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "role": "lead" if index % 5 == 0 else "user",
+        "email": f"person{index:07d}@example{index % 10}.com",
+        "external_id": f"bench-{index:07d}",
+        "name": f"Bench Person {index}",
+        "signed_up_at": 1_700_000_000 + index * 60,
+    }
+    if custom_attributes:
+        body["custom_attributes"] = {"plan": PLANS[index % len(PLANS)], "seats": index % 50}
+    return body
+
+
+def describe_error(raw: bytes, limit: int = 160) -> str:
+    """The ``code: message`` of an ``error.list`` body, or the start of any other body."""
+    try:
+        first = json.loads(raw)["errors"][0]
+        text = f"{first.get('code')}: {first.get('message')}"
+    except (ValueError, KeyError, IndexError, TypeError):
+        text = raw.decode("utf-8", "replace")
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def seed_contacts(client: HttpClient, count: int, *, timeout: float) -> SeedResult:
+    """Create ``count`` contacts through ``POST /contacts``, within ``timeout`` seconds.
+
+    Custom attributes are declared first with ``POST /data_attributes``; when the server
+    refuses them, contacts are created without and the result says so.
+    """
+    # Custom attributes are tried on contacts even when they could not be declared first:
+    # a lenient server takes them.
+    result = SeedResult(requested=count, custom_attributes=True)
+    started = time.perf_counter()
+    deadline = started + timeout
+
+    for attribute in DATA_ATTRIBUTES:
+        status, raw = client.request("POST", "/data_attributes", json.dumps(attribute).encode())
+        if status != 200:
+            result.notes.append(
+                f"POST /data_attributes {attribute['name']} -> {status}: {describe_error(raw)}"
+            )
+
+    for index in range(count):
+        if time.perf_counter() > deadline:
+            result.notes.append(f"seeding stopped after {timeout:.0f} s")
+            break
+        body = json.dumps(_contact(index, result.custom_attributes)).encode()
+        status, raw = client.request("POST", "/contacts", body)
+        if status != 200 and index == 0 and result.custom_attributes:
+            result.notes.append(
+                f"POST /contacts with custom_attributes -> {status}: {describe_error(raw)}; "
+                "seeding without custom attributes"
+            )
+            result.custom_attributes = False
+            body = json.dumps(_contact(index, False)).encode()
+            status, raw = client.request("POST", "/contacts", body)
+        if status != 200:
+            result.notes.append(f"POST /contacts #{index} -> {status}: {describe_error(raw)}")
+            break
+        result.contact_ids.append(json.loads(raw)["id"])
+    result.created = len(result.contact_ids)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def search_body(custom_attributes: bool, per_page: int = 20) -> str:
+    """A typical contact search: users on one plan (or in one email domain), one page."""
+    second = (
+        {"field": "custom_attributes.plan", "operator": "=", "value": "pro"}
+        if custom_attributes
+        else {"field": "email", "operator": "~", "value": "@example3."}
+    )
+    query = {
+        "operator": "AND",
+        "value": [{"field": "role", "operator": "=", "value": "user"}, second],
+    }
+    return json.dumps({"query": query, "pagination": {"per_page": per_page}})
