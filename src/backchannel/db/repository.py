@@ -30,7 +30,7 @@ class Repository(Generic[T]):
         self.model = model
         self._not_found = not_found
 
-    def select(self) -> Select[tuple[T]]:
+    def select(self) -> Select[T]:
         """All of this workspace's rows of ``model``; add filters with ``.where``."""
         return select(self.model).where(self.model.workspace_id == self.workspace_id)  # type: ignore[attr-defined]
 
@@ -46,7 +46,7 @@ class Repository(Generic[T]):
             raise self._not_found or NotFound()
         return row
 
-    def first(self, stmt: Select[tuple[T]]) -> T | None:
+    def first(self, stmt: Select[T]) -> T | None:
         return self.db.execute(stmt.limit(1)).scalars().first()
 
     def add(self, row: T) -> T:

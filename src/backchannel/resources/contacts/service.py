@@ -62,7 +62,7 @@ def _not_found() -> NotFound:
     return NotFound("User Not Found")
 
 
-def live(workspace_id: int) -> Select[tuple[Contact]]:
+def live(workspace_id: int) -> Select[Contact]:
     """Contacts a client can see: not archived, not merged away."""
     return select(Contact).where(
         Contact.workspace_id == workspace_id,
