@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import msgspec
+from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from starlette.requests import Request
@@ -55,15 +56,50 @@ class Empty:
 
 @dataclass(slots=True)
 class Context:
-    """What a handler may use: the caller, one database session, the clock and id source."""
+    """What a handler may use: the caller, the database, the clock and the id source.
+
+    ``db`` is the request's ORM session: one transaction, committed when the handler
+    returns and rolled back when it raises. ``reader`` is for handlers that only read: a
+    plain connection, which costs a fraction of a session per request; once the session is
+    open, ``reader`` is the session, so a request never reads past its own writes.
+    """
 
     request: Request
-    db: Session
     workspace: WorkspaceInfo
     admin_id: int
     runtime: Runtime
     request_id: str
     version: str
+    _session: Session | None = None
+    _connection: Connection | None = None
+
+    @property
+    def db(self) -> Session:
+        if self._session is None:
+            self._session = self.runtime.sessions()
+        return self._session
+
+    @property
+    def reader(self) -> Session | Connection:
+        if self._session is not None:
+            return self._session
+        if self._connection is None:
+            self._connection = self.runtime.engine.connect()
+        return self._connection
+
+    def finish(self, *, commit: bool) -> None:
+        """End the request's database work: commit (or roll back) and release connections."""
+        try:
+            if self._session is not None:
+                if commit:
+                    self._session.commit()
+                else:
+                    self._session.rollback()
+        finally:
+            if self._session is not None:
+                self._session.close()
+            if self._connection is not None:
+                self._connection.close()
 
     @property
     def workspace_id(self) -> int:
@@ -193,23 +229,21 @@ class Operation:
         version: str,
         kwargs: dict[str, Any],
     ) -> Any:
-        with runtime.sessions() as db:
-            ctx = Context(
-                request=request,
-                db=db,
-                workspace=principal.workspace,
-                admin_id=principal.admin_id,
-                runtime=runtime,
-                request_id=request_id,
-                version=version,
-            )
-            try:
-                result = self.handler(ctx, **kwargs)
-                db.commit()
-            except IntegrityError as error:
-                db.rollback()
-                raise Conflict("The change conflicts with stored data") from error
-            except BaseException:
-                db.rollback()
-                raise
-            return result
+        ctx = Context(
+            request=request,
+            workspace=principal.workspace,
+            admin_id=principal.admin_id,
+            runtime=runtime,
+            request_id=request_id,
+            version=version,
+        )
+        try:
+            result = self.handler(ctx, **kwargs)
+            ctx.finish(commit=True)
+        except IntegrityError as error:
+            ctx.finish(commit=False)
+            raise Conflict("The change conflicts with stored data") from error
+        except BaseException:
+            ctx.finish(commit=False)
+            raise
+        return result

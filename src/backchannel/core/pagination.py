@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from backchannel.core.errors import InvalidCursor
@@ -139,25 +139,28 @@ class CursorPage(Generic[T]):
         return pages
 
 
-def count(db: Session, stmt: Select[Any]) -> int:
+def count(db: Session | Connection, stmt: Select[Any]) -> int:
     subquery = stmt.order_by(None).subquery()
     return int(db.execute(select(func.count()).select_from(subquery)).scalar_one())
 
 
 def cursor_page(
-    db: Session,
+    db: Session | Connection,
     stmt: Select[Any],
     *,
     order: Sequence[SortKey],
     per_page: int,
     starting_after: str | None,
     query_print: str = "",
+    rows: bool = False,
 ) -> CursorPage[Any]:
-    """One keyset page of ``stmt`` (a select of one entity) in ``order``.
+    """One keyset page of ``stmt`` in ``order``.
 
     Args:
-        db: the request's session.
-        stmt: the filtered select; ordering and limits are added here.
+        db: the request's session, or a plain connection for read-only requests.
+        stmt: the filtered select; ordering and limits are added here. A select of one
+            ORM entity yields entities; with ``rows=True`` a select of table columns yields
+            read-only rows (much cheaper to load when the page is only serialized).
         order: the keyset, ending with a unique column.
         per_page: rows per page, already clamped.
         starting_after: the cursor from the previous page's ``pages.next``, if any.
@@ -172,13 +175,14 @@ def cursor_page(
             _check_cursor_value(key, value)
         paged = paged.where(_after(order, values))
     ordering = [key.expression.desc() if key.descending else key.expression.asc() for key in order]
-    rows = list(db.execute(paged.order_by(*ordering).limit(per_page + 1)).scalars())
+    result = db.execute(paged.order_by(*ordering).limit(per_page + 1))
+    items: list[Any] = list(result.all() if rows else result.scalars())
     next_cursor = None
-    if len(rows) > per_page:
-        rows = rows[:per_page]
-        last = rows[-1]
+    if len(items) > per_page:
+        items = items[:per_page]
+        last = items[-1]
         next_cursor = encode_cursor(page + 1, query_print, [key.value(last) for key in order])
-    return CursorPage(rows, page, per_page, total, next_cursor)
+    return CursorPage(items, page, per_page, total, next_cursor)
 
 
 @dataclass(slots=True)

@@ -31,7 +31,7 @@ def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
 
 
 def show_contact(ctx: Context, id: str) -> dict[str, Any]:
-    contact = service.get(ctx.db, workspace_id=ctx.workspace_id, contact_id=id)
+    contact = service.read(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
     return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
 
 
@@ -50,7 +50,7 @@ def delete_contact(ctx: Context, id: str) -> dict[str, Any]:
 
 def list_contacts(ctx: Context, *, query: ContactListQuery) -> dict[str, Any]:
     page = service.list_page(
-        ctx.db,
+        ctx.reader,
         workspace_id=ctx.workspace_id,
         per_page=query.per_page,
         starting_after=query.starting_after,
@@ -59,7 +59,7 @@ def list_contacts(ctx: Context, *, query: ContactListQuery) -> dict[str, Any]:
 
 
 def search_contacts(ctx: Context, *, body: dict[str, Any]) -> dict[str, Any]:
-    page = service.search(ctx.db, workspace=ctx.workspace, request=body)
+    page = service.search(ctx.reader, workspace=ctx.workspace, request=body)
     return contact_list_to_api(page, workspace_code=ctx.workspace.id_code)
 
 

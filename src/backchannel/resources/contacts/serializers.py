@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Row
+
 from backchannel.core.pagination import CursorPage
 from backchannel.db.tables import Contact
 
@@ -45,8 +47,11 @@ def _summary(contact_id: str, sub: str, items: list[dict[str, Any]], total: int)
     }
 
 
-def contact_to_api(contact: Contact, *, workspace_code: str) -> dict[str, Any]:
-    """The full ``contact`` object with every documented key (nulls, not omissions)."""
+def contact_to_api(contact: Contact | Row[Any], *, workspace_code: str) -> dict[str, Any]:
+    """The full ``contact`` object with every documented key (nulls, not omissions).
+
+    Takes an ORM contact or a row of the contacts table: only attributes are read.
+    """
     body: dict[str, Any] = {"type": "contact", "id": contact.id, "workspace_id": workspace_code}
     for name in _PLAIN_FIELDS:
         body[name] = getattr(contact, name)
@@ -77,7 +82,7 @@ def contact_to_api(contact: Contact, *, workspace_code: str) -> dict[str, Any]:
     return body
 
 
-def contact_list_to_api(page: CursorPage[Contact], *, workspace_code: str) -> dict[str, Any]:
+def contact_list_to_api(page: CursorPage[Any], *, workspace_code: str) -> dict[str, Any]:
     return {
         "type": "list",
         "data": [contact_to_api(c, workspace_code=workspace_code) for c in page.items],

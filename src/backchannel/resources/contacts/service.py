@@ -12,7 +12,7 @@ import re
 from typing import Any
 
 from msgspec import UNSET
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Connection, Select, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -41,6 +41,7 @@ __all__ = [
     "list_page",
     "live",
     "merge",
+    "read",
     "search",
     "unarchive",
     "update",
@@ -62,12 +63,19 @@ def _not_found() -> NotFound:
     return NotFound("User Not Found")
 
 
-def live(workspace_id: int) -> Select[Contact]:
-    """Contacts a client can see: not archived, not merged away."""
-    return select(Contact).where(
-        Contact.workspace_id == workspace_id,
-        Contact.archived.is_(False),
-        Contact.merged_into_id.is_(None),
+_CONTACTS = Contact.__table__
+
+
+def live(workspace_id: int) -> Select[Any]:
+    """Rows of the contacts a client can see: not archived, not merged away.
+
+    Reads select table columns rather than ORM entities: a page of rows loads several times
+    faster, and serializers only read attributes, which rows have too.
+    """
+    return select(_CONTACTS).where(
+        _CONTACTS.c.workspace_id == workspace_id,
+        _CONTACTS.c.archived.is_(False),
+        _CONTACTS.c.merged_into_id.is_(None),
     )
 
 
@@ -77,6 +85,24 @@ def _stored(db: Session, workspace_id: int, contact_id: str) -> Contact:
     if contact.merged_into_id is not None:
         raise _not_found()
     return contact
+
+
+# Built once: a prepared statement's cache key is computed once, not per request.
+_READ_ONE = select(_CONTACTS).where(
+    _CONTACTS.c.workspace_id == bindparam("workspace_id"),
+    _CONTACTS.c.id == bindparam("contact_id"),
+    _CONTACTS.c.archived.is_(False),
+    _CONTACTS.c.merged_into_id.is_(None),
+)
+
+
+def read(db: Session | Connection, *, workspace_id: int, contact_id: str) -> Any:
+    """A visible contact's row, for display; 404 ``User Not Found`` like :func:`get`."""
+    params = {"workspace_id": workspace_id, "contact_id": contact_id}
+    row = db.execute(_READ_ONE, params).first()
+    if row is None:
+        raise _not_found()
+    return row
 
 
 def get(db: Session, *, workspace_id: int, contact_id: str) -> Contact:
@@ -354,8 +380,8 @@ def merge(db: Session, *, workspace_id: int, from_id: str, into_id: str, now: in
 
 
 def list_page(
-    db: Session, *, workspace_id: int, per_page: int | None, starting_after: str | None
-) -> CursorPage[Contact]:
+    db: Session | Connection, *, workspace_id: int, per_page: int | None, starting_after: str | None
+) -> CursorPage[Any]:
     """Visible contacts, newest first, keyset-paged."""
     return cursor_page(
         db,
@@ -364,6 +390,7 @@ def list_page(
         per_page=clamp_per_page(per_page, LIST_DEFAULT_PER_PAGE),
         starting_after=starting_after,
         query_print="list",
+        rows=True,
     )
 
 
@@ -371,8 +398,8 @@ SEARCH_DEFAULT_PER_PAGE = 50
 
 
 def search(
-    db: Session, *, workspace: WorkspaceInfo, request: dict[str, Any]
-) -> CursorPage[Contact]:
+    db: Session | Connection, *, workspace: WorkspaceInfo, request: dict[str, Any]
+) -> CursorPage[Any]:
     """``POST /contacts/search``: visible contacts matching the query, keyset-paged.
 
     The query is validated completely (fields, operators, value types, nesting limits)
@@ -387,4 +414,5 @@ def search(
         per_page=parsed.per_page,
         starting_after=parsed.starting_after,
         query_print=parsed.fingerprint,
+        rows=True,
     )
