@@ -27,7 +27,7 @@ from backchannel.provisioning import (
     create_workspace,
     default_workspace,
 )
-from backchannel.settings import Settings
+from backchannel.settings import ENV_PREFIX, Settings, SettingsError
 
 __all__ = ["main"]
 
@@ -35,11 +35,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _settings(**overrides: Any) -> Settings:
-    """Settings from the environment, with the flags given on the command line on top."""
+    """Settings from the environment, with the flags given on the command line on top.
+
+    The flags are also written back to the environment, so that the worker processes
+    ``serve --workers N`` starts read the same settings.
+    """
     given = {key: value for key, value in overrides.items() if value is not None}
     for key, value in given.items():
-        os.environ[f"BACKCHANNEL_{key.upper()}"] = str(value)
-    return Settings()
+        os.environ[f"{ENV_PREFIX}{key.upper()}"] = str(value)
+    try:
+        return Settings.from_env()
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from None
 
 
 def database_option(func: F) -> F:
