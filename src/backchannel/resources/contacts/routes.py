@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from backchannel.core.http import Context, Operation
+from backchannel.core.pagination import CursorPage
 from backchannel.resources.contacts import service
+from backchannel.resources.contacts.relations import load_summaries
 from backchannel.resources.contacts.schemas import (
     READ_ONLY_CONTACT_KEYS,
     ContactCreate,
@@ -23,23 +25,38 @@ from backchannel.resources.contacts.serializers import (
 __all__ = ["OPERATIONS"]
 
 
+def _one(ctx: Context, contact: Any) -> dict[str, Any]:
+    """A contact with its relationship summaries."""
+    found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, contact_ids=[contact.id])
+    return contact_to_api(
+        contact, workspace_code=ctx.workspace.id_code, summaries=found.get(contact.id)
+    )
+
+
+def _page(ctx: Context, page: CursorPage[Any]) -> dict[str, Any]:
+    """A page of contacts, their summaries loaded in one pass per relation."""
+    ids = [contact.id for contact in page.items]
+    found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, contact_ids=ids)
+    return contact_list_to_api(page, workspace_code=ctx.workspace.id_code, summaries=found)
+
+
 def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
     contact = service.create(
         ctx.db, workspace_id=ctx.workspace_id, data=body, now=ctx.now(), ids=ctx.ids
     )
-    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+    return _one(ctx, contact)
 
 
 def show_contact(ctx: Context, id: str) -> dict[str, Any]:
     contact = service.read(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
-    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+    return _one(ctx, contact)
 
 
 def update_contact(ctx: Context, id: str, *, body: ContactUpdate) -> dict[str, Any]:
     contact = service.update(
         ctx.db, workspace_id=ctx.workspace_id, contact_id=id, data=body, now=ctx.now()
     )
-    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+    return _one(ctx, contact)
 
 
 def delete_contact(ctx: Context, id: str) -> dict[str, Any]:
@@ -55,12 +72,12 @@ def list_contacts(ctx: Context, *, query: ContactListQuery) -> dict[str, Any]:
         per_page=query.per_page,
         starting_after=query.starting_after,
     )
-    return contact_list_to_api(page, workspace_code=ctx.workspace.id_code)
+    return _page(ctx, page)
 
 
 def search_contacts(ctx: Context, *, body: dict[str, Any]) -> dict[str, Any]:
     page = service.search(ctx.reader, workspace=ctx.workspace, request=body)
-    return contact_list_to_api(page, workspace_code=ctx.workspace.id_code)
+    return _page(ctx, page)
 
 
 def archive_contact(ctx: Context, id: str) -> dict[str, Any]:
@@ -77,7 +94,7 @@ def merge_contact(ctx: Context, *, body: ContactMerge) -> dict[str, Any]:
     contact = service.merge(
         ctx.db, workspace_id=ctx.workspace_id, from_id=body.from_, into_id=body.into, now=ctx.now()
     )
-    return contact_to_api(contact, workspace_code=ctx.workspace.id_code)
+    return _one(ctx, contact)
 
 
 OPERATIONS = [

@@ -8,6 +8,7 @@ from sqlalchemy import Row
 
 from backchannel.core.pagination import CursorPage
 from backchannel.db.tables import Contact
+from backchannel.resources.contacts.relations import SUMMARY_KEYS, empty_summary
 
 __all__ = [
     "contact_archived_to_api",
@@ -36,21 +37,17 @@ _MARKETING_FIELDS = (
 )
 
 
-def _summary(contact_id: str, sub: str, items: list[dict[str, Any]], total: int) -> dict[str, Any]:
-    """A relationship summary: at most 10 ``{type, id, url}`` entries and the full count."""
-    return {
-        "type": "list",
-        "data": items[:10],
-        "url": f"/contacts/{contact_id}/{sub}",
-        "total_count": total,
-        "has_more": total > 10,
-    }
-
-
-def contact_to_api(contact: Contact | Row[Any], *, workspace_code: str) -> dict[str, Any]:
+def contact_to_api(
+    contact: Contact | Row[Any],
+    *,
+    workspace_code: str,
+    summaries: dict[str, dict[str, Any]] | None = None,
+) -> dict[str, Any]:
     """The full ``contact`` object with every documented key (nulls, not omissions).
 
     Takes an ORM contact or a row of the contacts table: only attributes are read.
+    ``summaries`` are the relationship lists from :func:`relations.load_summaries`; a
+    relation with nothing to show is an empty list object.
     """
     body: dict[str, Any] = {"type": "contact", "id": contact.id, "workspace_id": workspace_code}
     for name in _PLAIN_FIELDS:
@@ -72,20 +69,27 @@ def contact_to_api(contact: Contact | Row[Any], *, workspace_code: str) -> dict[
         "continent_code": contact.location_continent_code,
     }
     body["custom_attributes"] = dict(contact.custom_attributes or {})
-    body["tags"] = _summary(contact.id, "tags", [], 0)
-    body["notes"] = _summary(contact.id, "notes", [], 0)
-    body["companies"] = _summary(contact.id, "companies", [], 0)
-    body["opted_out_subscription_types"] = _summary(contact.id, "subscriptions", [], 0)
-    body["opted_in_subscription_types"] = _summary(contact.id, "subscriptions", [], 0)
+    found = summaries or {}
+    for key in SUMMARY_KEYS:
+        body[key] = found.get(key) or empty_summary(contact.id, key)
     for name in _MARKETING_FIELDS:
         body[name] = getattr(contact, name)
     return body
 
 
-def contact_list_to_api(page: CursorPage[Any], *, workspace_code: str) -> dict[str, Any]:
+def contact_list_to_api(
+    page: CursorPage[Any],
+    *,
+    workspace_code: str,
+    summaries: dict[str, dict[str, dict[str, Any]]] | None = None,
+) -> dict[str, Any]:
+    found = summaries or {}
     return {
         "type": "list",
-        "data": [contact_to_api(c, workspace_code=workspace_code) for c in page.items],
+        "data": [
+            contact_to_api(c, workspace_code=workspace_code, summaries=found.get(c.id))
+            for c in page.items
+        ],
         "total_count": page.total_count,
         "pages": page.pages(),
     }

@@ -28,6 +28,7 @@ from backchannel.core.pagination import CursorPage, clamp_per_page, cursor_page
 from backchannel.core.search import compile_query, parse_search_request, sort_keys
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Admin, Contact
+from backchannel.resources.contacts import relations
 from backchannel.resources.contacts.schemas import ContactCreate, ContactUpdate
 from backchannel.resources.contacts.search_fields import CONTACT_DEFAULT_SORT, CONTACT_FIELDS
 
@@ -322,6 +323,7 @@ def update(
 def delete(db: Session, *, workspace_id: int, contact_id: str) -> Contact:
     """Delete a contact for good (archived ones too); returns the deleted row."""
     contact = _stored(db, workspace_id, contact_id)
+    relations.on_contact_deleted(db, workspace_id=workspace_id, contact_id=contact.id)
     db.delete(contact)
     db.flush()
     return contact
@@ -372,6 +374,7 @@ def merge(db: Session, *, workspace_id: int, from_id: str, into_id: str, now: in
         if getattr(user, name) is None and getattr(lead, name) is not None:
             setattr(user, name, getattr(lead, name))
     user.custom_attributes = {**(lead.custom_attributes or {}), **(user.custom_attributes or {})}
+    relations.on_contact_merged(db, workspace_id=workspace_id, from_id=lead.id, into_id=user.id)
     lead.merged_into_id = user.id
     lead.updated_at = max(now, lead.updated_at)
     user.updated_at = max(now, user.updated_at)

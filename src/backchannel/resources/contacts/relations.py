@@ -1,0 +1,108 @@
+"""What other resources hang off a contact: summaries on the contact object, merge and delete.
+
+Tags, notes, companies and subscriptions each belong to their own resource package. Each of
+those registers a :class:`ContactRelation` here (in ``backchannel.resources``), and the
+contact service and serializer go through this registry instead of importing them, so no
+resource imports another's internals and there are no import cycles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from sqlalchemy import Connection
+from sqlalchemy.orm import Session
+
+__all__ = [
+    "SUMMARY_KEYS",
+    "ContactRelation",
+    "empty_summary",
+    "load_summaries",
+    "on_contact_deleted",
+    "on_contact_merged",
+    "register",
+    "registered",
+    "summary",
+]
+
+# The relationship summaries a contact object carries, and the sub-path each one links to.
+SUMMARY_KEYS: dict[str, str] = {
+    "tags": "tags",
+    "notes": "notes",
+    "companies": "companies",
+    "opted_out_subscription_types": "subscriptions",
+    "opted_in_subscription_types": "subscriptions",
+}
+SUMMARY_LIMIT = 10
+
+Summaries = dict[str, dict[str, Any]]
+
+
+class ContactRelation(Protocol):
+    """One resource's link to contacts."""
+
+    def summaries(
+        self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
+    ) -> dict[str, Summaries]:
+        """For each contact id, the summary objects this resource fills, by summary key."""
+        ...
+
+    def on_merge(self, db: Session, *, workspace_id: int, from_id: str, into_id: str) -> None:
+        """Move what belonged to the merged-away lead ``from_id`` to the user ``into_id``."""
+        ...
+
+    def on_delete(self, db: Session, *, workspace_id: int, contact_id: str) -> None:
+        """Remove what hangs off a contact that is deleted for good."""
+        ...
+
+
+_REGISTRY: list[ContactRelation] = []
+
+
+def register(relation: ContactRelation) -> None:
+    if relation not in _REGISTRY:
+        _REGISTRY.append(relation)
+
+
+def registered() -> tuple[ContactRelation, ...]:
+    return tuple(_REGISTRY)
+
+
+def summary(contact_id: str, key: str, items: list[dict[str, Any]], total: int) -> dict[str, Any]:
+    """A relationship summary: at most 10 ``{type, id, url}`` entries and the full count."""
+    return {
+        "type": "list",
+        "data": items[:SUMMARY_LIMIT],
+        "url": f"/contacts/{contact_id}/{SUMMARY_KEYS[key]}",
+        "total_count": total,
+        "has_more": total > SUMMARY_LIMIT,
+    }
+
+
+def empty_summary(contact_id: str, key: str) -> dict[str, Any]:
+    return summary(contact_id, key, [], 0)
+
+
+def load_summaries(
+    db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
+) -> dict[str, Summaries]:
+    """Every registered relation's summaries for ``contact_ids``, merged per contact."""
+    merged: dict[str, Summaries] = {contact_id: {} for contact_id in contact_ids}
+    if not contact_ids:
+        return merged
+    for relation in _REGISTRY:
+        found = relation.summaries(db, workspace_id=workspace_id, contact_ids=contact_ids)
+        for contact_id, by_key in found.items():
+            merged.setdefault(contact_id, {}).update(by_key)
+    return merged
+
+
+def on_contact_merged(db: Session, *, workspace_id: int, from_id: str, into_id: str) -> None:
+    for relation in _REGISTRY:
+        relation.on_merge(db, workspace_id=workspace_id, from_id=from_id, into_id=into_id)
+
+
+def on_contact_deleted(db: Session, *, workspace_id: int, contact_id: str) -> None:
+    for relation in _REGISTRY:
+        relation.on_delete(db, workspace_id=workspace_id, contact_id=contact_id)
