@@ -4,9 +4,29 @@ from __future__ import annotations
 
 from backchannel.core.http import Operation
 from backchannel.resources.admins.routes import OPERATIONS as _ADMINS
+from backchannel.resources.companies.routes import OPERATIONS as _COMPANIES
 from backchannel.resources.contacts.routes import OPERATIONS as _CONTACTS
+from backchannel.resources.data_attributes.routes import OPERATIONS as _DATA_ATTRIBUTES
+from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
+from backchannel.resources.notes.routes import OPERATIONS as _NOTES
+from backchannel.resources.segments.routes import OPERATIONS as _SEGMENTS
+from backchannel.resources.subscription_types.routes import OPERATIONS as _SUBSCRIPTION_TYPES
+from backchannel.resources.tags.routes import OPERATIONS as _TAGS
 from backchannel.resources.teams.routes import OPERATIONS as _TEAMS
+from backchannel.resources.visitors.routes import OPERATIONS as _VISITORS
 
 __all__ = ["OPERATIONS"]
 
-OPERATIONS: list[Operation] = [*_ADMINS, *_TEAMS, *_CONTACTS]
+OPERATIONS: list[Operation] = [
+    *_ADMINS,
+    *_TEAMS,
+    *_CONTACTS,
+    *_COMPANIES,
+    *_TAGS,
+    *_NOTES,
+    *_SEGMENTS,
+    *_SUBSCRIPTION_TYPES,
+    *_DATA_ATTRIBUTES,
+    *_DATA_EVENTS,
+    *_VISITORS,
+]

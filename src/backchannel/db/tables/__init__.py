@@ -5,7 +5,15 @@ from __future__ import annotations
 from backchannel.db.base import Base
 from backchannel.db.tables._activity_log import ActivityLog
 from backchannel.db.tables._admin import Admin, Team, TeamMembership
+from backchannel.db.tables._company import Company, CompanyContact, Plan
 from backchannel.db.tables._contact import Contact
+from backchannel.db.tables._data_attribute import DataAttribute
+from backchannel.db.tables._event import DataEvent, DataEventSummary
+from backchannel.db.tables._note import Note
+from backchannel.db.tables._segment import Segment
+from backchannel.db.tables._subscription import ContactSubscription, SubscriptionType
+from backchannel.db.tables._tag import Tag, Tagging
+from backchannel.db.tables._visitor import Visitor
 from backchannel.db.tables._workspace import AccessToken, Workspace
 
 __all__ = [
@@ -13,8 +21,21 @@ __all__ = [
     "ActivityLog",
     "Admin",
     "Base",
+    "Company",
+    "CompanyContact",
     "Contact",
+    "ContactSubscription",
+    "DataAttribute",
+    "DataEvent",
+    "DataEventSummary",
+    "Note",
+    "Plan",
+    "Segment",
+    "SubscriptionType",
+    "Tag",
+    "Tagging",
     "Team",
     "TeamMembership",
+    "Visitor",
     "Workspace",
 ]
