@@ -45,6 +45,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     token_cache_seconds: Annotated[float, Meta(ge=0)] = 5.0
     # Routes under /_backchannel/ (health, test helpers); switch off in production.
     control_routes: bool = True
+    # Companies with no contacts attached are left out of company lists and scrolls, as in
+    # Intercom; switch off to list every company.
+    hide_companies_without_contacts: bool = True
     # Time zone given to workspaces made by `serve` and `workspace create`.
     default_timezone: str = "UTC"
     log_level: str = "info"

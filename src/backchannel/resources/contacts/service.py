@@ -7,7 +7,6 @@ unarchived or deleted by id, merged-away ones are gone for good.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
@@ -31,6 +30,7 @@ from backchannel.db.tables import Admin, Contact
 from backchannel.resources.contacts import relations
 from backchannel.resources.contacts.schemas import ContactCreate, ContactUpdate
 from backchannel.resources.contacts.search_fields import CONTACT_DEFAULT_SORT, CONTACT_FIELDS
+from backchannel.resources.data_attributes.service import merge_custom_attributes
 
 __all__ = [
     "DEFAULT_ORDER",
@@ -50,11 +50,7 @@ __all__ = [
 
 LIST_DEFAULT_PER_PAGE = 50
 ROLES = ("user", "lead")
-CUSTOM_ATTRIBUTE_NAME = re.compile(r"^[\w$£€¥ -]{1,190}$")
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
-MAX_CUSTOM_ATTRIBUTES = 250
-MAX_CUSTOM_STRING = 255
-INT64 = 2**63 - 1
 
 # Lists and searches without a sort: newest first, ties broken by id.
 DEFAULT_ORDER = CONTACT_DEFAULT_SORT
@@ -197,50 +193,6 @@ def _check_owner(db: Session, workspace_id: int, owner: object) -> int | None:
     return owner_id
 
 
-def _check_custom_value(name: str, value: Any) -> Any:
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        if abs(value) > INT64:
-            raise ParameterInvalid(f"Custom attribute '{name}' is out of range", field=name)
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ParameterInvalid(f"Custom attribute '{name}' must be a finite number", field=name)
-        return value
-    if isinstance(value, str):
-        if len(value) > MAX_CUSTOM_STRING:
-            raise ParameterInvalid(
-                f"Custom attribute '{name}' is longer than {MAX_CUSTOM_STRING} characters",
-                field=name,
-            )
-        return value
-    raise ParameterInvalid(
-        f"Custom attribute '{name}' must be a string, number, boolean or null", field=name
-    )
-
-
-def _merge_custom_attributes(current: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
-    """Key-by-key merge; a ``null`` value clears that key."""
-    merged = dict(current)
-    for name, value in changes.items():
-        field = f"custom_attributes.{name}"
-        if not isinstance(name, str) or not CUSTOM_ATTRIBUTE_NAME.match(name):
-            raise ParameterInvalid(f"Custom attribute name '{name}' is invalid", field=field)
-        value = _check_custom_value(field, value)
-        if value is None:
-            merged.pop(name, None)
-        else:
-            merged[name] = value
-    if len(merged) > MAX_CUSTOM_ATTRIBUTES:
-        raise ParameterInvalid(
-            f"A contact can hold at most {MAX_CUSTOM_ATTRIBUTES} custom attributes",
-            field="custom_attributes",
-            code="custom_data_limit_reached",
-        )
-    return merged
-
-
 def _apply(db: Session, contact: Contact, data: ContactCreate | ContactUpdate) -> None:
     """Copy the given fields of ``data`` onto ``contact``, validating each."""
     if data.role is not UNSET:
@@ -265,8 +217,12 @@ def _apply(db: Session, contact: Contact, data: ContactCreate | ContactUpdate) -
     if data.unsubscribed_from_emails is not UNSET:
         contact.unsubscribed_from_emails = bool(data.unsubscribed_from_emails)
     if data.custom_attributes is not UNSET:
-        contact.custom_attributes = _merge_custom_attributes(
-            contact.custom_attributes or {}, data.custom_attributes or {}
+        contact.custom_attributes = merge_custom_attributes(
+            db,
+            workspace_id=contact.workspace_id,
+            model="contact",
+            current=contact.custom_attributes or {},
+            changes=data.custom_attributes or {},
         )
 
 
