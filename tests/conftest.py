@@ -115,6 +115,21 @@ def workspace(runtime: Runtime) -> NewWorkspace:
         )
 
 
+@pytest.fixture
+def other_workspace(runtime: Runtime, workspace: NewWorkspace) -> NewWorkspace:
+    """A second workspace, with its own owner, team and token (for isolation tests)."""
+    with runtime.sessions.begin() as session:
+        return create_workspace(
+            session,
+            clock=runtime.clock,
+            ids=runtime.ids,
+            name="Globex",
+            admin_name="Hank Other",
+            admin_email="hank@globex.test",
+            team_name="Globex Support",
+        )
+
+
 def _check_contract(response: httpx.Response) -> None:
     response.read()
     spec.check_response(

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from backchannel.provisioning import NewWorkspace, create_admin, create_team, create_workspace
+from backchannel.provisioning import NewWorkspace, create_admin, create_team
 from backchannel.resources.admins import ActivityType, record_activity
 from backchannel.runtime import Runtime
 
@@ -46,20 +46,6 @@ def staff(runtime: Runtime, workspace: NewWorkspace) -> Staff:
         )
         return Staff(bob_id=bob.id, billing_id=billing.id)
 
-
-@pytest.fixture
-def other_workspace(runtime: Runtime, workspace: NewWorkspace) -> NewWorkspace:
-    """A second workspace, with its own owner, team and token."""
-    with runtime.sessions.begin() as session:
-        return create_workspace(
-            session,
-            clock=runtime.clock,
-            ids=runtime.ids,
-            name="Globex",
-            admin_name="Hank Other",
-            admin_email="hank@globex.test",
-            team_name="Globex Support",
-        )
 
 
 AddActivity = Callable[..., str]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from backchannel.provisioning import NewWorkspace, create_admin, create_team, create_workspace
+from backchannel.provisioning import NewWorkspace, create_admin, create_team
 from backchannel.runtime import Runtime
 
 
@@ -39,16 +39,3 @@ def billing(runtime: Runtime, workspace: NewWorkspace) -> Billing:
         )
         return Billing(team_id=team.id, bob_id=bob.id, carol_id=carol.id)
 
-
-@pytest.fixture
-def other_workspace(runtime: Runtime, workspace: NewWorkspace) -> NewWorkspace:
-    with runtime.sessions.begin() as session:
-        return create_workspace(
-            session,
-            clock=runtime.clock,
-            ids=runtime.ids,
-            name="Globex",
-            admin_name="Hank Other",
-            admin_email="hank@globex.test",
-            team_name="Globex Support",
-        )
