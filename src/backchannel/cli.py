@@ -1,4 +1,4 @@
-"""The ``backchannel`` command: serve, migrate, and manage workspaces, admins, teams and tokens.
+"""The ``backchannel`` command: serve, migrate, manage workspaces, admins, teams and tokens, seed.
 
 Flags and ``BACKCHANNEL_*`` environment variables share keys (``--port`` / ``BACKCHANNEL_PORT``).
 """
@@ -27,6 +27,7 @@ from backchannel.provisioning import (
     create_workspace,
     default_workspace,
 )
+from backchannel.seeding import DEFAULT_BATCH, seed_contacts
 from backchannel.settings import ENV_PREFIX, Settings, SettingsError
 
 __all__ = ["main"]
@@ -286,3 +287,59 @@ def team_create(
             session, clock=SystemClock(), workspace_id=ws.id, name=name, admin_ids=list(admin_ids)
         )
         click.echo(made.id)
+
+
+@main.group("seed")
+def seed_group() -> None:
+    """Synthetic data for load tests and demos."""
+
+
+@seed_group.command("contacts")
+@click.option("--count", type=click.IntRange(min=1), required=True, help="Contacts to add.")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option(
+    "--seed",
+    "seed_value",
+    type=click.IntRange(min=0),
+    default=0,
+    show_default=True,
+    help="Random seed: the same seed on a fresh workspace gives the same contacts.",
+)
+@click.option(
+    "--batch",
+    type=click.IntRange(min=1),
+    default=DEFAULT_BATCH,
+    show_default=True,
+    help="Rows per INSERT and per transaction.",
+)
+@database_option
+def seed_contacts_command(
+    count: int, code: str | None, seed_value: int, batch: int, database_url: str | None
+) -> None:
+    """Bulk-insert COUNT synthetic users and leads (progress on stderr)."""
+    settings = _settings(database_url=database_url)
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+        with make_sessionmaker(engine)() as session:
+            ws = _workspace(session, code)
+            workspace_id, code = ws.id, ws.id_code
+
+        def progress(done: int, total: int, seconds: float) -> None:
+            rate = done / seconds if seconds > 0 else 0.0
+            click.echo(f"{done:,}/{total:,} contacts, {seconds:.1f} s ({rate:,.0f}/s)", err=True)
+
+        result = seed_contacts(
+            engine,
+            workspace_id=workspace_id,
+            count=count,
+            seed=seed_value,
+            batch=batch,
+            progress=progress,
+        )
+    finally:
+        engine.dispose()
+    click.echo(
+        f"Seeded {result.created:,} contacts into workspace {code} "
+        f"in {result.seconds:.1f} s (run tag {result.tag})"
+    )
