@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Index, String, Text, func, text
+from sqlalchemy import BigInteger, Boolean, ColumnElement, Index, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin
@@ -11,6 +11,10 @@ __all__ = ["Contact"]
 
 # Archived users keep their email reserved; merged-away contacts release it.
 _LIVE_USER = "role = 'user' AND merged_into_id IS NULL"
+
+
+def _lower(column: str) -> ColumnElement[Any]:
+    return func.lower(text(column))
 
 
 class Contact(WorkspaceMixin, TimestampMixin, Base):
@@ -22,9 +26,15 @@ class Contact(WorkspaceMixin, TimestampMixin, Base):
         Index("ix_contacts_ws_created", "workspace_id", "created_at", "id"),
         Index("ix_contacts_ws_updated", "workspace_id", "updated_at", "id"),
         Index("ix_contacts_ws_last_seen", "workspace_id", "last_seen_at"),
-        Index("ix_contacts_ws_email", "workspace_id", func.lower(text("email"))),
-        Index("ix_contacts_ws_name", "workspace_id", func.lower(text("name"))),
-        Index("ix_contacts_ws_phone", "workspace_id", "phone"),
+        # Search compares strings on lower(); an equality search is then one index range,
+        # already in the default order, whatever the planner knows about the data (an SQLite
+        # file that was never ANALYZEd otherwise walks ix_contacts_ws_created to the end).
+        Index("ix_contacts_ws_email", "workspace_id", _lower("email"), "created_at", "id"),
+        Index(
+            "ix_contacts_ws_external_id", "workspace_id", _lower("external_id"), "created_at", "id"
+        ),
+        Index("ix_contacts_ws_name", "workspace_id", _lower("name"), "created_at", "id"),
+        Index("ix_contacts_ws_phone", "workspace_id", _lower("phone"), "created_at", "id"),
         Index("ix_contacts_ws_role", "workspace_id", "role", "created_at"),
         # external_id is unique across every stored contact of a workspace (NULLs allowed).
         Index("uq_contacts_ws_external_id", "workspace_id", "external_id", unique=True),

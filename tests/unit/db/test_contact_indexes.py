@@ -1,0 +1,47 @@
+"""Contact lookups by email, external_id, name or phone read one index range in search order.
+
+Search compares strings on ``lower()`` and sorts newest first; these plans are what SQLite
+picks on a migrated file that was never ANALYZEd (the common case for an embedded store).
+Without an index that covers both the lookup and the order, SQLite walked
+``ix_contacts_ws_created`` through every contact of the workspace.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, literal, select
+
+from backchannel.db.migrate import upgrade
+from backchannel.db.session import make_engine
+from backchannel.db.tables import Contact
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path):
+    engine = make_engine(f"sqlite:///{tmp_path / 'plans.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.mark.parametrize("column", ["email", "external_id", "name", "phone"])
+def test_equality_search_uses_the_lookup_index_in_search_order(sqlite_engine, column):
+    statement = (
+        select(Contact.id)
+        .where(
+            Contact.workspace_id == 1,
+            Contact.archived.is_(False),
+            Contact.merged_into_id.is_(None),
+            func.lower(getattr(Contact, column)) == func.lower(literal("Someone")),
+        )
+        .order_by(Contact.created_at.desc(), Contact.id.desc())
+        .limit(21)
+    )
+    sql = str(statement.compile(sqlite_engine, compile_kwargs={"literal_binds": True}))
+
+    with sqlite_engine.connect() as conn:
+        plan = [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
+
+    assert plan == [
+        f"SEARCH contacts USING INDEX ix_contacts_ws_{column} (workspace_id=? AND <expr>=?)"
+    ]
