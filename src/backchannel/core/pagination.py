@@ -209,12 +209,21 @@ class NumberPage(Generic[T]):
 
 
 def number_page(
-    db: Session, stmt: Select[Any], *, page: int, per_page: int, order: Sequence[Any]
+    db: Session | Connection,
+    stmt: Select[Any],
+    *,
+    page: int,
+    per_page: int,
+    order: Sequence[Any],
+    rows: bool = False,
 ) -> NumberPage[Any]:
-    """Page ``page`` (1-based) of an ordered page-number list; empty past the end."""
+    """Page ``page`` (1-based) of an ordered page-number list; empty past the end.
+
+    As with :func:`cursor_page`, ``rows=True`` takes a select of table columns and yields
+    read-only rows (which also works over a plain connection) instead of ORM entities.
+    """
     page = max(1, page)
     total = count(db, stmt)
-    rows = list(
-        db.execute(stmt.order_by(*order).limit(per_page).offset((page - 1) * per_page)).scalars()
-    )
-    return NumberPage(rows, page, per_page, total)
+    result = db.execute(stmt.order_by(*order).limit(per_page).offset((page - 1) * per_page))
+    items: list[Any] = list(result.all() if rows else result.scalars())
+    return NumberPage(items, page, per_page, total)

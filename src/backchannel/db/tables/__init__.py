@@ -5,7 +5,7 @@ from __future__ import annotations
 from backchannel.db.base import Base
 from backchannel.db.tables._activity_log import ActivityLog
 from backchannel.db.tables._admin import Admin, Team, TeamMembership
-from backchannel.db.tables._company import Company, CompanyContact, Plan
+from backchannel.db.tables._company import Company, CompanyContact, CompanyScroll, Plan
 from backchannel.db.tables._contact import Contact
 from backchannel.db.tables._data_attribute import DataAttribute
 from backchannel.db.tables._event import DataEvent, DataEventSummary
@@ -23,6 +23,7 @@ __all__ = [
     "Base",
     "Company",
     "CompanyContact",
+    "CompanyScroll",
     "Contact",
     "ContactSubscription",
     "DataAttribute",

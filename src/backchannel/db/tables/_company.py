@@ -11,12 +11,16 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
 from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin
 
-__all__ = ["Company", "CompanyContact", "Plan"]
+__all__ = ["Company", "CompanyContact", "CompanyScroll", "Plan"]
+
+# Archived (deleted) companies give up their company_id: a later upsert makes a new company.
+_LIVE = "deleted = false"
 
 
 class Plan(WorkspaceMixin, Base):
@@ -34,7 +38,14 @@ class Company(WorkspaceMixin, TimestampMixin, Base):
 
     __tablename__ = "companies"
     __table_args__ = (
-        Index("uq_companies_ws_company_id", "workspace_id", "company_id", unique=True),
+        Index(
+            "uq_companies_ws_company_id",
+            "workspace_id",
+            "company_id",
+            unique=True,
+            sqlite_where=text(_LIVE),
+            postgresql_where=text(_LIVE),
+        ),
         Index("ix_companies_ws_created", "workspace_id", "created_at", "id"),
         Index("ix_companies_ws_name", "workspace_id", "name"),
     )
@@ -68,3 +79,20 @@ class CompanyContact(Base):
         String(24), ForeignKey("contacts.id", ondelete="CASCADE"), primary_key=True
     )
     created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+
+
+class CompanyScroll(WorkspaceMixin, Base):
+    """An open company scroll; ``id`` is the ``scroll_param``. At most one per workspace.
+
+    Kept in the database, not in process memory, so any API process can serve the next
+    batch. ``last_company_id`` is the keyset position (companies are scrolled in id order);
+    a scroll unused for a minute has expired.
+    """
+
+    __tablename__ = "company_scrolls"
+    __table_args__ = (UniqueConstraint("workspace_id"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    last_company_id: Mapped[str | None] = mapped_column(String(24))
+    created_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
+    last_used_at: Mapped[int] = mapped_column(BigInteger, nullable=False)
