@@ -28,7 +28,80 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = ROOT.parent / "shared" / "spec" / "intercom-api-2.10.yaml"
 
 # operationId -> (status, replacement schema, reason). Each entry is a documented spec defect.
-SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {}
+SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
+    ("retrieveCompany", 200): (
+        {
+            "anyOf": [
+                {"$ref": "#/components/schemas/company"},
+                {
+                    "type": "object",
+                    "required": ["type", "data", "total_count", "pages"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["list"]},
+                        "data": {
+                            "type": "array",
+                            "items": {"$ref": "#/components/schemas/company"},
+                        },
+                        "total_count": {"type": "integer"},
+                        "pages": {"$ref": "#/components/schemas/pages_link"},
+                    },
+                },
+            ]
+        },
+        "with company_id or name the answer is one company (type company), as the SDKs expect "
+        "(BEHAVIOR.md §9.21, §11.11); the lists are page-number lists whose pages.next is the "
+        "next page's URL or null (pages_link), as the SDKs model them (OffsetPages), not "
+        "company_list's cursor object",
+    ),
+    ("listAllCompanies", 200): (
+        {
+            "type": "object",
+            "required": ["type", "data", "total_count", "pages"],
+            "properties": {
+                "type": {"type": "string", "enum": ["list"]},
+                "data": {"type": "array", "items": {"$ref": "#/components/schemas/company"}},
+                "total_count": {"type": "integer"},
+                "pages": {"$ref": "#/components/schemas/pages_link"},
+            },
+        },
+        "a page-number list (BEHAVIOR.md §4.2): pages.next is the next page's URL or null "
+        "(pages_link, the SDKs' OffsetPages), not company_list's cursor object; the recorded "
+        "example shows next: null",
+    ),
+    ("ListAttachedContacts", 200): (
+        {
+            "type": "object",
+            "required": ["type", "data", "total_count", "pages"],
+            "properties": {
+                "type": {"type": "string", "enum": ["list"]},
+                "data": {"type": "array", "items": {"$ref": "#/components/schemas/contact"}},
+                "total_count": {"type": "integer"},
+                "pages": {"$ref": "#/components/schemas/pages_link"},
+            },
+        },
+        "a page-number list like the company lists: pages.next is a URL or null (pages_link), "
+        "not company_attached_contacts' cursor object",
+    ),
+    ("listCompaniesForAContact", 200): (
+        {
+            "type": "object",
+            "required": ["type", "data", "companies", "total_count", "pages"],
+            "properties": {
+                "type": {"type": "string", "enum": ["list"]},
+                "data": {"type": "array", "items": {"$ref": "#/components/schemas/company"}},
+                "companies": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/company"},
+                },
+                "total_count": {"type": "integer"},
+                "pages": {"$ref": "#/components/schemas/pages_link"},
+            },
+        },
+        "the recorded example keys the array data (BEHAVIOR.md §9.9), which type list implies "
+        "and the Ruby SDK reads; the schema, the Python and the Node SDK read companies, so "
+        "the same array is sent under both keys",
+    ),
+}
 
 # (component schema, property, patch, reason): where the recorded real API differs from a
 # component schema, the schema is patched before validation. Each entry says why.
@@ -70,6 +143,31 @@ SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
         },
         "display_avatar=true returns the avatar object the operation describes and the SDKs "
         "parse, not the schema's URL string; null otherwise (BEHAVIOR.md §9.19)",
+    ),
+    *[
+        (
+            "company",
+            prop,
+            {"nullable": True},
+            "unset company fields are returned as null, like every absent field (BEHAVIOR.md "
+            "§3.3); the examples omit them, the SDKs model them as optional",
+        )
+        for prop in (
+            "name",
+            "company_id",
+            "remote_created_at",
+            "last_request_at",
+            "size",
+            "website",
+            "industry",
+        )
+    ],
+    (
+        "company",
+        "custom_attributes",
+        {"additionalProperties": {}},
+        "custom attribute values are strings, numbers or booleans, as the schema's own example "
+        "shows ({paid_subscriber: true, monthly_spend: 155.5}); only strings are declared",
     ),
 ]
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from backchannel.core.http import Operation
 from backchannel.resources.admins.routes import OPERATIONS as _ADMINS
+from backchannel.resources.companies.links import COMPANY_RELATION
 from backchannel.resources.companies.routes import OPERATIONS as _COMPANIES
+from backchannel.resources.contacts import relations
 from backchannel.resources.contacts.routes import OPERATIONS as _CONTACTS
 from backchannel.resources.data_attributes.routes import OPERATIONS as _DATA_ATTRIBUTES
 from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
@@ -30,3 +32,5 @@ OPERATIONS: list[Operation] = [
     *_DATA_EVENTS,
     *_VISITORS,
 ]
+
+relations.register(COMPANY_RELATION)

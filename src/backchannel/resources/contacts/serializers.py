@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row
+from sqlalchemy import Connection, Row
+from sqlalchemy.orm import Session
 
 from backchannel.core.pagination import CursorPage
 from backchannel.db.tables import Contact
-from backchannel.resources.contacts.relations import SUMMARY_KEYS, empty_summary
+from backchannel.resources.contacts.relations import SUMMARY_KEYS, empty_summary, load_summaries
 
 __all__ = [
     "contact_archived_to_api",
     "contact_deleted_to_api",
     "contact_list_to_api",
     "contact_to_api",
+    "contacts_to_api",
 ]
 
 _PLAIN_FIELDS = (
@@ -75,6 +78,24 @@ def contact_to_api(
     for name in _MARKETING_FIELDS:
         body[name] = getattr(contact, name)
     return body
+
+
+def contacts_to_api(
+    db: Session | Connection,
+    contacts: Sequence[Contact | Row[Any]],
+    *,
+    workspace_id: int,
+    workspace_code: str,
+) -> list[dict[str, Any]]:
+    """Full contact objects for ``contacts``, their summaries loaded in one pass per relation.
+
+    For lists of contacts built outside this resource (a company's contacts, ...).
+    """
+    found = load_summaries(db, workspace_id=workspace_id, contact_ids=[c.id for c in contacts])
+    return [
+        contact_to_api(c, workspace_code=workspace_code, summaries=found.get(c.id))
+        for c in contacts
+    ]
 
 
 def contact_list_to_api(
