@@ -26,6 +26,7 @@ __all__ = [
     "cpu_seconds",
     "free_port",
     "memory_kib",
+    "wait_idle",
 ]
 
 HOST = "127.0.0.1"
@@ -51,6 +52,26 @@ def cpu_seconds(pid: int) -> float:
     fields = stat[stat.rindex(")") + 2 :].split()
     utime, stime = int(fields[11]), int(fields[12])
     return (utime + stime) / _CLOCK_TICKS
+
+
+def wait_idle(
+    pid: int, *, busy: float = 0.05, interval: float = 0.25, timeout: float = 300.0
+) -> float:
+    """Wait until the process uses less than ``busy`` of a core over ``interval`` seconds.
+
+    When a request takes longer than wrk's run, the server still works through the requests
+    wrk left queued after wrk has gone; the next scenario must not start before that ends.
+    Returns the seconds waited (at most ``timeout``).
+    """
+    started = time.perf_counter()
+    before = cpu_seconds(pid)
+    while time.perf_counter() - started < timeout:
+        time.sleep(interval)
+        after = cpu_seconds(pid)
+        if after - before < busy * interval:
+            break
+        before = after
+    return time.perf_counter() - started
 
 
 def memory_kib(pid: int, field: str = "VmRSS") -> int:

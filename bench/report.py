@@ -105,7 +105,7 @@ def _targets(
         )
     if "search_contacts" in serial:
         p50 = serial["search_contacts"]["p50_ms"]
-        contacts = meta.get("seed", {}).get("created", 0)
+        contacts = _contacts(meta)
         add(
             "POST /contacts/search, typical filter, < 50 ms",
             f"{p50:.2f} ms (serial p50)",
@@ -123,6 +123,11 @@ def _targets(
         idle = app["idle_rss_kib"] / MIB
         add("idle memory < 60 MiB", f"{idle:.1f} MiB", idle < TARGETS["idle_rss_mib"], "VmRSS")
     return rows
+
+
+def _contacts(meta: Mapping[str, Any]) -> int:
+    """Contacts in the database: seeded through the API plus bulk-loaded."""
+    return int(meta.get("seed", {}).get("created", 0)) + int(meta.get("bulk", {}).get("created", 0))
 
 
 def _num(value: float, digits: int = 0) -> str:
@@ -147,11 +152,21 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
     ]
     for note in meta["seed"]["notes"]:
         lines.append(f"  - seeding: {note}")
-    if meta.get("search_total_count") is not None:
+    bulk = meta.get("bulk", {})
+    if bulk.get("created"):
         lines.append(
-            f"- search filter `{meta['search_body']}` matches "
-            f"{meta['search_total_count']:,} contacts"
+            f"- bulk: {bulk['created']:,} more contacts written straight into the database by "
+            f"`backchannel.seeding` in {bulk['seconds']:.1f} s, before the servers started "
+            f"({_contacts(meta):,} contacts in all)"
         )
+    totals = meta.get("search_totals") or {}
+    bodies = meta.get("search_bodies") or {}
+    if not totals and meta.get("search_total_count") is not None:
+        totals = {"search_contacts": meta["search_total_count"]}
+        bodies = {"search_contacts": meta["search_body"]}
+    for key, total in totals.items():
+        if total is not None:
+            lines.append(f"- search filter `{bodies.get(key)}` matches {total:,} contacts")
     lines += [
         "",
         f"## Throughput and latency (median of {meta['runs']} run(s))",

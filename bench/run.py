@@ -38,13 +38,17 @@ from bench.load import (
     serial_latency,
     wrk_version,
 )
-from bench.procs import HttpClient, Server, ServerError, free_port, memory_kib
+from bench.procs import HttpClient, Server, ServerError, free_port, memory_kib, wait_idle
 from bench.report import render_markdown, summarize
 from bench.seed import (
+    BulkResult,
     SeedResult,
+    bulk_contacts,
+    contact_email,
     describe_error,
     prepare_database,
     search_body,
+    search_query_body,
     seed_contacts,
 )
 
@@ -65,6 +69,10 @@ UVICORN_OPTIONS = (
     "--no-access-log",
 )
 SCENARIO_KEYS = ("baseline", "show_contact", "search_contacts")
+# More search filters, run only when named in --scenarios.
+EXTRA_SCENARIO_KEYS = ("search_email", "search_recent", "search_lead_pro")
+ALL_SCENARIO_KEYS = SCENARIO_KEYS + EXTRA_SCENARIO_KEYS
+RECENT_DAYS = 30
 START_ATTEMPTS = 3
 
 
@@ -79,18 +87,29 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--timeout", type=float, default=5.0, help="wrk request timeout, s")
     parser.add_argument("--warmup", type=float, default=2.0, help="unmeasured wrk run first, s")
     parser.add_argument("--contacts", type=int, default=2000, help="contacts to seed")
+    parser.add_argument(
+        "--bulk-contacts",
+        type=int,
+        default=0,
+        help="more contacts written straight into the database before the servers start",
+    )
     parser.add_argument("--seed-timeout", type=float, default=600.0, help="seeding limit, s")
     parser.add_argument("--serial", type=int, default=200, help="serial latency requests")
     parser.add_argument("--settle", type=float, default=1.0, help="idle wait before RSS, s")
     parser.add_argument(
         "--scenarios",
         default=",".join(SCENARIO_KEYS),
-        help=f"comma-separated subset of {', '.join(SCENARIO_KEYS)}",
+        help=(
+            f"comma-separated subset of {', '.join(ALL_SCENARIO_KEYS)}, or 'all' "
+            f"(default: {', '.join(SCENARIO_KEYS)})"
+        ),
     )
     parser.add_argument("--wrk", default=None, help="path to wrk (default: wrk on PATH)")
     parser.add_argument("--output-dir", type=Path, default=RESULTS, help="where results go")
     args = parser.parse_args(argv)
-    bad = set(args.scenarios.split(",")) - set(SCENARIO_KEYS)
+    if args.scenarios == "all":
+        args.scenarios = ",".join(ALL_SCENARIO_KEYS)
+    bad = set(args.scenarios.split(",")) - set(ALL_SCENARIO_KEYS)
     if bad:
         parser.error(f"unknown scenarios: {', '.join(sorted(bad))}")
     for name in ("runs", "threads", "connections"):
@@ -100,6 +119,8 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--duration must be in (0, 600] and --warmup in [0, 60]")
     if args.connections < args.threads:
         parser.error("--connections must be at least --threads")
+    if args.bulk_contacts < 0:
+        parser.error("--bulk-contacts must be at least 0")
     return args
 
 
@@ -192,16 +213,24 @@ def _probe(client: HttpClient, scenario: Scenario) -> tuple[str | None, Any]:
         return f"{scenario.method} {scenario.path} did not answer JSON", None
 
 
+def _search(key: str, title: str, body: str, token: str) -> Scenario:
+    """A POST /contacts/search scenario with ``body``."""
+    title = f"Backchannel POST /contacts/search {title}"
+    return Scenario(key, title, "backchannel", "POST", "/contacts/search", body=body, token=token)
+
+
 def _scenarios(
     wanted: Sequence[str], token: str, seed: SeedResult, servers: dict[str, Server]
-) -> tuple[list[Scenario], dict[str, str], int | None]:
+) -> tuple[list[Scenario], dict[str, str], dict[str, int]]:
     """The scenarios asked for, each tried once.
 
     Returns:
-        The scenarios, why some of them cannot run (by key), and how many contacts the
-        search filter matches.
+        The scenarios, why some of them cannot run (by key), and how many contacts each
+        search scenario's filter matches (by key).
     """
-    middle = seed.contact_ids[len(seed.contact_ids) // 2] if seed.contact_ids else None
+    half = len(seed.contact_ids) // 2
+    middle = seed.contact_ids[half] if seed.contact_ids else None
+    recent = int(time.time()) - RECENT_DAYS * 86_400
     catalogue = {
         "baseline": Scenario("baseline", "baseline GET /", "baseline", "GET", "/"),
         "show_contact": Scenario(
@@ -221,11 +250,39 @@ def _scenarios(
             body=search_body(seed.custom_attributes),
             token=token,
         ),
+        "search_email": _search(
+            "search_email",
+            "email = one address",
+            search_query_body({"field": "email", "operator": "=", "value": contact_email(half)}),
+            token,
+        ),
+        "search_recent": _search(
+            "search_recent",
+            f"created_at > {RECENT_DAYS} days ago, 50 per page",
+            search_query_body(
+                {"field": "created_at", "operator": ">", "value": recent}, per_page=50
+            ),
+            token,
+        ),
+        "search_lead_pro": _search(
+            "search_lead_pro",
+            "role = lead AND plan = pro",
+            search_query_body(
+                {
+                    "operator": "AND",
+                    "value": [
+                        {"field": "role", "operator": "=", "value": "lead"},
+                        {"field": "custom_attributes.plan", "operator": "=", "value": "pro"},
+                    ],
+                }
+            ),
+            token,
+        ),
     }
     chosen: list[Scenario] = []
     skipped: dict[str, str] = {}
-    search_total: int | None = None
-    for key in (k for k in SCENARIO_KEYS if k in wanted):
+    search_totals: dict[str, int] = {}
+    for key in (k for k in ALL_SCENARIO_KEYS if k in wanted):
         scenario = catalogue[key]
         chosen.append(scenario)
         if scenario.server != "baseline" and middle is None:
@@ -244,9 +301,16 @@ def _scenarios(
         if reason:
             skipped[key] = reason
             _log(f"{key}: server log:\n{server.log_tail()}")
-        elif key == "search_contacts" and isinstance(answer, dict):
-            search_total = answer.get("total_count")
-    return chosen, skipped, search_total
+        elif key.startswith("search_") and isinstance(answer, dict):
+            search_totals[key] = answer.get("total_count")
+    return chosen, skipped, search_totals
+
+
+def _drain(scenario: Scenario, server: Server) -> None:
+    """Let the server finish requests wrk left queued (slow scenarios) before going on."""
+    waited = wait_idle(server.require_pid())
+    if waited > 1.0:
+        _log(f"  {scenario.key}: the server worked {waited:.1f} s more after wrk stopped")
 
 
 def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any]:
@@ -265,6 +329,11 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
 
     _log("preparing a fresh SQLite database")
     prepare_database(database_url, token)
+    bulk = BulkResult(0, 0.0)
+    if args.bulk_contacts:
+        _log(f"bulk-loading {args.bulk_contacts:,} contacts straight into the database")
+        bulk = bulk_contacts(database_url, args.bulk_contacts)
+        _log(f"bulk-loaded {bulk.created:,} contacts in {bulk.seconds:.1f} s")
 
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("BACKCHANNEL_")}
     app_env = {
@@ -310,7 +379,7 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
             for note in seed.notes:
                 _log(f"  {note}")
 
-            scenarios, skipped, search_total = _scenarios(wanted, token, seed, servers)
+            scenarios, skipped, search_totals = _scenarios(wanted, token, seed, servers)
             active = [s for s in scenarios if s.key not in skipped]
             for key, reason in skipped.items():
                 _log(f"skipping {key}: {reason}")
@@ -321,6 +390,7 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
                 _log(f"warming up {scenario.key} for {args.warmup:g} s")
                 server = servers[scenario.server]
                 run_wrk(scenario, server.port, server.require_pid(), warm)
+                _drain(scenario, server)
 
         samples: dict[str, list[dict[str, Any]]] = {s.key: [] for s in active}
         for run in range(1, args.runs + 1):
@@ -328,6 +398,7 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
             for scenario in active:
                 server = servers[scenario.server]
                 sample: Sample = run_wrk(scenario, server.port, server.require_pid(), options)
+                _drain(scenario, server)
                 samples[scenario.key].append(sample.as_dict())
                 _log(
                     f"run {run}/{args.runs} {scenario.key}: "
@@ -362,8 +433,11 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
         "warmup_s": args.warmup,
         "uvicorn_options": " ".join(UVICORN_OPTIONS),
         "seed": seed.as_dict(),
+        "bulk": bulk.as_dict(),
         "search_body": next((s.body for s in scenarios if s.key == "search_contacts"), None),
-        "search_total_count": search_total,
+        "search_total_count": search_totals.get("search_contacts"),
+        "search_bodies": {s.key: s.body for s in scenarios if s.key.startswith("search_")},
+        "search_totals": search_totals,
     }
     return summarize(
         meta=meta,

@@ -2,19 +2,35 @@
 
 The schema (Backchannel's migrations) and the workspace with the access token the benchmark
 uses are made in-process, as ``backchannel serve`` makes them on first start; the contacts go
-through the API, as a client would create them.
+through the API, as a client would create them. With ``--bulk-contacts N``, N more contacts
+are written straight into the database by ``backchannel.seeding`` (what
+``backchannel seed contacts`` runs) before the servers start, so search can be measured over
+a million contacts without a million API calls.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from bench.procs import HttpClient
 
-__all__ = ["SeedResult", "describe_error", "prepare_database", "search_body", "seed_contacts"]
+__all__ = [
+    "BulkResult",
+    "SeedResult",
+    "bulk_contacts",
+    "contact_email",
+    "describe_error",
+    "prepare_database",
+    "search_body",
+    "search_query_body",
+    "seed_contacts",
+]
 
 PLANS = ("free", "pro", "enterprise")
 # Custom attributes the contacts carry, so search has something beyond built-in fields.
@@ -47,8 +63,6 @@ class SeedResult:
 
 def prepare_database(database_url: str, token: str) -> None:
     """Migrate an empty database and create one workspace whose access token is ``token``."""
-    from sqlalchemy.orm import Session
-
     from backchannel.core.clock import SystemClock
     from backchannel.core.ids import IdFactory
     from backchannel.db.migrate import upgrade
@@ -64,10 +78,57 @@ def prepare_database(database_url: str, token: str) -> None:
         engine.dispose()
 
 
+@dataclass(frozen=True)
+class BulkResult:
+    """What the direct bulk load wrote."""
+
+    created: int
+    seconds: float
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"created": self.created, "seconds": round(self.seconds, 3)}
+
+
+def bulk_contacts(database_url: str, count: int, *, seed: int = 0) -> BulkResult:
+    """Write ``count`` synthetic contacts into the first workspace, batch by batch."""
+    from backchannel.db.session import make_engine
+    from backchannel.provisioning import default_workspace
+    from backchannel.seeding import seed_contacts as bulk_seed
+
+    engine = make_engine(database_url)
+    try:
+        with Session(engine) as db:
+            workspace = default_workspace(db)
+            assert workspace is not None, "prepare_database makes the workspace first"
+            workspace_id = workspace.id
+        shown = [0]  # progress is printed about every 10%
+
+        def progress(done: int, total: int, seconds: float) -> None:
+            if done - shown[0] >= total / 10 or done == total:
+                shown[0] = done
+                print(
+                    f"[bench]   {done:,}/{total:,} contacts in {seconds:.1f} s",
+                    file=sys.stderr,
+                    flush=True,
+                )
+
+        result = bulk_seed(
+            engine, workspace_id=workspace_id, count=count, seed=seed, progress=progress
+        )
+    finally:
+        engine.dispose()
+    return BulkResult(result.created, result.seconds)
+
+
+def contact_email(index: int) -> str:
+    """The email of the ``index``-th contact :func:`seed_contacts` creates."""
+    return f"person{index:07d}@example{index % 10}.com"
+
+
 def _contact(index: int, custom_attributes: bool) -> dict[str, Any]:
     body: dict[str, Any] = {
         "role": "lead" if index % 5 == 0 else "user",
-        "email": f"person{index:07d}@example{index % 10}.com",
+        "email": contact_email(index),
         "external_id": f"bench-{index:07d}",
         "name": f"Bench Person {index}",
         "signed_up_at": 1_700_000_000 + index * 60,
@@ -141,4 +202,9 @@ def search_body(custom_attributes: bool, per_page: int = 20) -> str:
         "operator": "AND",
         "value": [{"field": "role", "operator": "=", "value": "user"}, second],
     }
+    return search_query_body(query, per_page)
+
+
+def search_query_body(query: dict[str, Any], per_page: int = 20) -> str:
+    """A ``POST /contacts/search`` body: ``query``, first page of ``per_page``."""
     return json.dumps({"query": query, "pagination": {"per_page": per_page}})
