@@ -19,9 +19,11 @@ from backchannel.core.search.ast import (
     to_json,
 )
 from backchannel.core.search.compile import compile_query, day_bounds
+from backchannel.core.search.context import CompileContext
 from backchannel.core.search.fields import (
     CUSTOM_ATTRIBUTE_PREFIX,
     Builder,
+    ContextBuilder,
     DateRule,
     FieldRegistry,
     FieldSpec,
@@ -49,6 +51,8 @@ __all__ = [
     "MAX_STRING_LENGTH",
     "And",
     "Builder",
+    "CompileContext",
+    "ContextBuilder",
     "DateRule",
     "FieldRegistry",
     "FieldSpec",

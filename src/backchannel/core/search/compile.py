@@ -25,6 +25,7 @@ from sqlalchemy.sql.elements import SQLColumnExpression
 
 from backchannel.core.errors import ParameterInvalid
 from backchannel.core.search.ast import And, Node, Operator, Predicate
+from backchannel.core.search.context import CompileContext
 from backchannel.core.search.fields import DateRule, FieldRegistry, FieldSpec, FieldType
 from backchannel.core.search.values import check_predicate
 
@@ -42,31 +43,52 @@ _NEGATIONS: Mapping[Operator, Operator] = {
 }
 
 
-def compile_query(node: Node, registry: FieldRegistry, *, timezone: str) -> ColumnElement[bool]:
+def compile_query(
+    node: Node,
+    registry: FieldRegistry,
+    *,
+    timezone: str | None = None,
+    context: CompileContext | None = None,
+) -> ColumnElement[bool]:
     """The WHERE condition for ``node`` over ``registry``'s columns.
 
     Args:
         node: a query, normally from :func:`parse_search_request`; hand-built nodes are
             checked the same way.
         registry: the searched resource's fields.
-        timezone: the workspace's IANA time zone (day boundaries of ``DAY`` dates).
+        timezone: the workspace's IANA time zone (day boundaries of ``DAY`` dates); the
+            short form of ``context=CompileContext(timezone)``.
+        context: the search the query is compiled for, for fields with a
+            ``context_builder`` (``segment_id``); give either it or ``timezone``.
 
     Raises:
         ApiError: a predicate the registry does not allow.
     """
-    return _compile(node, registry, ZoneInfo(timezone))
+    if context is None:
+        if timezone is None:
+            raise TypeError("compile_query needs a timezone or a context")
+        context = CompileContext(timezone=timezone)
+    elif timezone is not None and timezone != context.timezone:
+        raise TypeError("compile_query got two different time zones")
+    return _compile(node, registry, context, ZoneInfo(context.timezone))
 
 
-def _compile(node: Node, registry: FieldRegistry, zone: ZoneInfo) -> ColumnElement[bool]:
+def _compile(
+    node: Node, registry: FieldRegistry, context: CompileContext, zone: ZoneInfo
+) -> ColumnElement[bool]:
     if isinstance(node, Predicate):
-        return _predicate(node, registry, zone)
-    items = [_compile(item, registry, zone) for item in node.items]
+        return _predicate(node, registry, context, zone)
+    items = [_compile(item, registry, context, zone) for item in node.items]
     return and_(*items) if isinstance(node, And) else or_(*items)
 
 
-def _predicate(node: Predicate, registry: FieldRegistry, zone: ZoneInfo) -> ColumnElement[bool]:
+def _predicate(
+    node: Predicate, registry: FieldRegistry, context: CompileContext, zone: ZoneInfo
+) -> ColumnElement[bool]:
     predicate, spec = check_predicate(registry, node.field, node.op, node.value)
     op, value = predicate.op, predicate.value
+    if spec.context_builder is not None:
+        return spec.context_builder(op, value, registry, context)
     if spec.builder is not None:
         return spec.builder(op, value)
     assert spec.expression is not None

@@ -20,11 +20,13 @@ from sqlalchemy.sql.elements import SQLColumnExpression
 
 from backchannel.core.errors import InvalidSearchField, ParameterInvalid, SearchFieldUnavailable
 from backchannel.core.search.ast import Operator
+from backchannel.core.search.context import CompileContext
 from backchannel.core.search.jsonvalues import JsonBoolean, JsonMissing, JsonNumber, JsonText
 
 __all__ = [
     "CUSTOM_ATTRIBUTE_PREFIX",
     "Builder",
+    "ContextBuilder",
     "DateRule",
     "FieldRegistry",
     "FieldSpec",
@@ -37,6 +39,13 @@ _CUSTOM_KEY = re.compile(r"[A-Za-z0-9_ $-]{1,190}")
 
 Builder: TypeAlias = Callable[[Operator, Any], ColumnElement[bool]]
 """Builds the whole condition for one predicate of a relationship field (``tag_id``)."""
+
+ContextBuilder: TypeAlias = Callable[
+    [Operator, Any, "FieldRegistry", CompileContext], ColumnElement[bool]
+]
+"""Builds the condition for one predicate of a field that needs the search's
+:class:`CompileContext` (``segment_id``: a saved query of the workspace, expanded). Gets the
+normalised operator and value, the registry being compiled and the context."""
 
 
 class FieldType(Enum):
@@ -96,6 +105,8 @@ class FieldSpec:
         aliases: other API names accepted for it (``andoid_sdk_version``).
         builder: builds the condition itself instead of the operator table (relationship
             fields, e.g. an EXISTS over taggings); gets the normalised operator and value.
+        context_builder: like ``builder``, for fields that also need the registry and the
+            :class:`CompileContext` (the workspace, the time, a read handle).
         missing: when the field has no value; default ``expression IS NULL``.
         read: reads the sort value back from a loaded row; default the mapped attribute.
         case_insensitive: whether ``=``, ``!=``, ``IN``, ``NIN`` fold case (strings).
@@ -109,13 +120,15 @@ class FieldSpec:
     sortable: bool = True
     aliases: tuple[str, ...] = ()
     builder: Builder | None = None
+    context_builder: ContextBuilder | None = None
     missing: ColumnElement[bool] | None = None
     read: Callable[[Any], Any] | None = None
     case_insensitive: bool = True
     unavailable: bool = False
 
     def __post_init__(self) -> None:
-        if not self.unavailable and self.expression is None and self.builder is None:
+        built = self.builder is not None or self.context_builder is not None
+        if not self.unavailable and self.expression is None and not built:
             raise ValueError(f"{self.name}: needs an expression or a builder")
         if self.sortable and (self.expression is None or self.type is FieldType.FLOAT):
             raise ValueError(f"{self.name}: only column fields of exact types can be sortable")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from backchannel.core.errors import ParameterInvalid
 from backchannel.core.pagination import cursor_page
 from backchannel.core.search import (
+    CompileContext,
     DateRule,
     FieldRegistry,
     FieldSpec,
@@ -420,6 +421,39 @@ def test_compile_custom_builder_gets_operator_and_value(contacts: Contacts) -> N
     everyone = {contacts.add(), contacts.add()}
     assert contacts.search("tag_id", "=", 17, registry=registry) == everyone
     assert calls == [(Operator.EQ, "17")]
+
+
+def test_compile_context_builder_gets_registry_and_context(contacts: Contacts) -> None:
+    calls: list[tuple[Operator, Any, FieldRegistry, CompileContext]] = []
+
+    def builder(
+        op: Operator, value: Any, registry: FieldRegistry, context: CompileContext
+    ) -> ColumnElement[bool]:
+        calls.append((op, value, registry, context))
+        return true()
+
+    registry = FieldRegistry(
+        fields=(
+            FieldSpec("id", FieldType.STRING, Contact.id),
+            FieldSpec("saved", FieldType.STRING, context_builder=builder, sortable=False),
+        ),
+        date_rule=DateRule.DAY,
+    )
+    everyone = {contacts.add(), contacts.add()}
+    context = CompileContext("Europe/Dublin", workspace_id=7, now=1_717_000_000, db=contacts.db)
+    node = parse_query({"field": "saved", "operator": "IN", "value": ["a", 2]}, registry)
+    assert contacts.where(compile_query(node, registry, context=context)) == everyone
+    assert calls == [(Operator.IN, ("a", "2"), registry, context)]
+
+
+def test_compile_timezone_is_a_short_context() -> None:
+    node = parse_query({"field": "email", "operator": "=", "value": "a@b.test"}, CONTACT_FIELDS)
+    with pytest.raises(TypeError):
+        compile_query(node, CONTACT_FIELDS)
+    with pytest.raises(TypeError):
+        compile_query(node, CONTACT_FIELDS, timezone="UTC", context=CompileContext("Asia/Tokyo"))
+    same = compile_query(node, CONTACT_FIELDS, timezone="UTC", context=CompileContext("UTC"))
+    assert str(same) == str(compile_query(node, CONTACT_FIELDS, timezone="UTC"))
 
 
 # --- sort and paging ---------------------------------------------------------------------
