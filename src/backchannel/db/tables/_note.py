@@ -9,10 +9,17 @@ __all__ = ["Note"]
 
 
 class Note(WorkspaceMixin, Base):
-    """A note an admin wrote on a contact; the body is stored as HTML."""
+    """A note an admin wrote on a contact; the body is stored as HTML.
+
+    Ids are never reused, on SQLite either (AUTOINCREMENT): a note of a deleted contact
+    keeps answering 404.
+    """
 
     __tablename__ = "notes"
-    __table_args__ = (Index("ix_notes_contact_created", "contact_id", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_notes_contact_created", "contact_id", "created_at", "id"),
+        {"sqlite_autoincrement": True},
+    )
 
     id: Mapped[int] = mapped_column(IntPK, primary_key=True, autoincrement=True)
     contact_id: Mapped[str] = mapped_column(
