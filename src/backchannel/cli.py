@@ -5,6 +5,7 @@ Flags and ``BACKCHANNEL_*`` environment variables share keys (``--port`` / ``BAC
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ from backchannel.provisioning import (
     create_workspace,
     default_workspace,
 )
+from backchannel.resources.segments.service import create_segment
 from backchannel.seeding import DEFAULT_BATCH, seed_contacts
 from backchannel.settings import ENV_PREFIX, Settings, SettingsError
 
@@ -285,6 +287,52 @@ def team_create(
         ws = _workspace(session, code)
         made = create_team(
             session, clock=SystemClock(), workspace_id=ws.id, name=name, admin_ids=list(admin_ids)
+        )
+        click.echo(made.id)
+
+
+@main.group()
+def segment() -> None:
+    """Segments (saved contact filters). The 2.10 API has no create operation for them."""
+
+
+@segment.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option("--name", required=True)
+@click.option(
+    "--person-type",
+    type=click.Choice(["user", "contact"]),
+    default="user",
+    show_default=True,
+    help="Who the segment holds: user (users) or contact (leads).",
+)
+@click.option(
+    "--query",
+    "query_text",
+    required=True,
+    help="The filter as JSON, in the query language of POST /contacts/search; a date value "
+    'may be relative: {"days_ago": N}.',
+)
+@database_option
+def segment_create(
+    code: str | None, name: str, person_type: str, query_text: str, database_url: str | None
+) -> None:
+    """Save a segment and print its id; membership is worked out on every read."""
+    try:
+        query = json.loads(query_text)
+    except ValueError as error:
+        raise click.BadParameter(f"not valid JSON: {error}", param_hint="--query") from None
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        made = create_segment(
+            session,
+            workspace_id=ws.id,
+            name=name,
+            person_type=person_type,
+            query=query,
+            now=SystemClock().now(),
+            ids=IdFactory(),
         )
         click.echo(made.id)
 

@@ -15,6 +15,7 @@ from backchannel.core.clock import Clock
 from backchannel.core.errors import Conflict, NotFound
 from backchannel.core.ids import IdFactory
 from backchannel.db.tables import AccessToken, Admin, Team, TeamMembership, Workspace
+from backchannel.resources.segments import service as segments
 
 __all__ = [
     "NewWorkspace",
@@ -130,7 +131,8 @@ def create_workspace(
     team_name: str = "Support",
     token: str | None = None,
 ) -> NewWorkspace:
-    """A workspace with an owner admin, a team holding that admin, and a token for it."""
+    """A workspace with an owner admin, a team holding that admin, and a token for it, plus
+    the default segments."""
     workspace = Workspace(
         id_code=ids.code(),
         name=name,
@@ -149,6 +151,8 @@ def create_workspace(
     value = create_token(
         db, clock=clock, ids=ids, workspace_id=workspace.id, admin_id=admin.id, token=token
     )
+    now = clock.now()
+    segments.create_defaults(db, workspace_id=workspace.id, now=now, ids=ids)
     return NewWorkspace(workspace=workspace, admin=admin, team=team, token=value)
 
 

@@ -58,7 +58,11 @@ SETTINGS = settings(
 )
 
 REGISTRY = CONTACT_FIELDS
-FIELDS: list[FieldSpec] = [spec for spec in REGISTRY.fields if not spec.unavailable]
+# Column fields only: relationship fields (tag_id, built conditions) have no value on a
+# generated contact.
+FIELDS: list[FieldSpec] = [
+    spec for spec in REGISTRY.fields if not spec.unavailable and spec.expression is not None
+]
 SORTABLE = [spec.name for spec in FIELDS if spec.sortable]
 CUSTOM_KEYS = ["score", "plan", "vip", "odd key$-", "never"]
 ALPHABET = "abAB%_/ "

@@ -76,7 +76,7 @@ def list_contacts(ctx: Context, *, query: ContactListQuery) -> dict[str, Any]:
 
 
 def search_contacts(ctx: Context, *, body: dict[str, Any]) -> dict[str, Any]:
-    page = service.search(ctx.reader, workspace=ctx.workspace, request=body)
+    page = service.search(ctx.reader, workspace=ctx.workspace, request=body, now=ctx.now())
     return _page(ctx, page)
 
 

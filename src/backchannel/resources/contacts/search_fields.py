@@ -3,9 +3,9 @@
 Every field the API documents for contacts that maps onto a :class:`Contact` column, plus
 ``custom_attributes.<name>`` over the JSON column. Dates compare by calendar day in the
 workspace time zone. ``andoid_sdk_version`` (the API's spelling) and ``ios_app_device`` are
-accepted as aliases. ``tag_id`` and ``segment_id`` are declared but not searchable yet: a
-query naming them gets ``invalid_field``; wiring them needs only a ``builder`` (an EXISTS over
-the taggings / segment memberships) in place of ``unavailable=True``.
+accepted as aliases. ``tag_id`` is declared but not searchable yet (``invalid_field``).
+``segment_id`` expands the segment's saved query with its person type
+(:mod:`backchannel.resources.segments.search`).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from backchannel.core.search import (
     field_sort_key,
 )
 from backchannel.db.tables import Contact
+from backchannel.resources.segments.search import contact_segment_condition
 
 __all__ = ["CONTACT_DEFAULT_SORT", "CONTACT_FIELDS"]
 
@@ -82,7 +83,7 @@ CONTACT_FIELDS = FieldRegistry(
             _S,
             operators=frozenset({Operator.EQ, Operator.NE, Operator.IN, Operator.NIN}),
             sortable=False,
-            unavailable=True,
+            context_builder=contact_segment_condition,
         ),
     ),
     date_rule=DateRule.DAY,

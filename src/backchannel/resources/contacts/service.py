@@ -24,7 +24,12 @@ from backchannel.core.errors import (
 )
 from backchannel.core.ids import IdFactory, parse_numeric_id
 from backchannel.core.pagination import CursorPage, clamp_per_page, cursor_page
-from backchannel.core.search import compile_query, parse_search_request, sort_keys
+from backchannel.core.search import (
+    CompileContext,
+    compile_query,
+    parse_search_request,
+    sort_keys,
+)
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Admin, Contact
 from backchannel.resources.contacts import relations
@@ -357,15 +362,23 @@ SEARCH_DEFAULT_PER_PAGE = 50
 
 
 def search(
-    db: Session | Connection, *, workspace: WorkspaceInfo, request: dict[str, Any]
+    db: Session | Connection,
+    *,
+    workspace: WorkspaceInfo,
+    request: dict[str, Any],
+    now: int | None = None,
 ) -> CursorPage[Any]:
     """``POST /contacts/search``: visible contacts matching the query, keyset-paged.
 
     The query is validated completely (fields, operators, value types, nesting limits)
     before any SQL is built; see :mod:`backchannel.core.search`.
+
+    ``now`` is the time of the search: ``segment_id`` needs it (segments may hold relative
+    dates).
     """
     parsed = parse_search_request(request, CONTACT_FIELDS, default_per_page=SEARCH_DEFAULT_PER_PAGE)
-    where = compile_query(parsed.query, CONTACT_FIELDS, timezone=workspace.timezone)
+    context = CompileContext(workspace.timezone, workspace_id=workspace.id, now=now, db=db)
+    where = compile_query(parsed.query, CONTACT_FIELDS, context=context)
     return cursor_page(
         db,
         live(workspace.id).where(where),

@@ -17,6 +17,10 @@ from backchannel.core.errors import (
 )
 from backchannel.core.search import (
     And,
+    DateRule,
+    FieldRegistry,
+    FieldSpec,
+    FieldType,
     Operator,
     Or,
     Predicate,
@@ -26,6 +30,7 @@ from backchannel.core.search import (
     parse_search_request,
     to_json,
 )
+from backchannel.db.tables import Contact
 from backchannel.resources.contacts.search_fields import CONTACT_FIELDS
 
 
@@ -266,16 +271,26 @@ def test_search_unknown_field_in_nested_group() -> None:
     )
 
 
-@pytest.mark.parametrize("field", ["tag_id", "segment_id"])
-def test_search_field_not_searchable_yet(field: str) -> None:
-    error = assert_fails(
-        SearchFieldUnavailable,
-        "invalid_field",
-        f"{field} is not searchable yet in this server",
-        {"query": pred(field, "=", "123")},
+def test_search_field_not_searchable_yet() -> None:
+    registry = FieldRegistry(
+        fields=(
+            FieldSpec("id", FieldType.STRING, Contact.id),
+            FieldSpec("visits", FieldType.INTEGER, sortable=False, unavailable=True),
+        ),
+        date_rule=DateRule.DAY,
     )
+    with pytest.raises(SearchFieldUnavailable) as caught:
+        parse_search_request({"query": pred("visits", "=", 3)}, registry, default_per_page=50)
+    error = caught.value
     assert isinstance(error, InvalidSearchField)
-    assert error.field == field
+    assert error.code == "invalid_field"
+    assert error.message == "visits is not searchable yet in this server"
+    assert error.field == "visits"
+
+
+def test_search_segment_id_takes_ids_as_strings() -> None:
+    node = query(pred("segment_id", "IN", ["6657ad386abd0166b52ae2e4", 17]))
+    assert node == Predicate("segment_id", Operator.IN, ("6657ad386abd0166b52ae2e4", "17"))
 
 
 def test_search_tag_id_allows_only_equality() -> None:
