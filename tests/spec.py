@@ -169,6 +169,14 @@ SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
         "custom attribute values are strings, numbers or booleans, as the schema's own example "
         "shows ({paid_subscriber: true, monthly_spend: 155.5}); only strings are declared",
     ),
+    (
+        "tag",
+        "applied_by",
+        {"allOf": [{"anyOf": [{"$ref": "#/components/schemas/reference"}, {"enum": [None]}]}]},
+        "applied_by is declared nullable, but its allOf reference makes an OpenAPI 3.0 "
+        "validator refuse null; a tag detached from a contact it was not applied to has "
+        "applied_at and applied_by null",
+    ),
 ]
 
 

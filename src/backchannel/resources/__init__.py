@@ -13,6 +13,7 @@ from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
 from backchannel.resources.notes.routes import OPERATIONS as _NOTES
 from backchannel.resources.segments.routes import OPERATIONS as _SEGMENTS
 from backchannel.resources.subscription_types.routes import OPERATIONS as _SUBSCRIPTION_TYPES
+from backchannel.resources.tags.relation import TAG_RELATION
 from backchannel.resources.tags.routes import OPERATIONS as _TAGS
 from backchannel.resources.teams.routes import OPERATIONS as _TEAMS
 from backchannel.resources.visitors.routes import OPERATIONS as _VISITORS
@@ -33,4 +34,5 @@ OPERATIONS: list[Operation] = [
     *_VISITORS,
 ]
 
+relations.register(TAG_RELATION)
 relations.register(COMPANY_RELATION)
