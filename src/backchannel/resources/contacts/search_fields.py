@@ -3,7 +3,7 @@
 Every field the API documents for contacts that maps onto a :class:`Contact` column, plus
 ``custom_attributes.<name>`` over the JSON column. Dates compare by calendar day in the
 workspace time zone. ``andoid_sdk_version`` (the API's spelling) and ``ios_app_device`` are
-accepted as aliases. ``tag_id`` is declared but not searchable yet (``invalid_field``).
+accepted as aliases. ``tag_id`` is an EXISTS over the contact's taggings (``=``/``!=`` only).
 ``segment_id`` expands the segment's saved query with its person type
 (:mod:`backchannel.resources.segments.search`).
 """
@@ -21,6 +21,7 @@ from backchannel.core.search import (
 )
 from backchannel.db.tables import Contact
 from backchannel.resources.segments.search import contact_segment_condition
+from backchannel.resources.tags.search import contact_tag_condition
 
 __all__ = ["CONTACT_DEFAULT_SORT", "CONTACT_FIELDS"]
 
@@ -76,7 +77,7 @@ CONTACT_FIELDS = FieldRegistry(
             _S,
             operators=frozenset({Operator.EQ, Operator.NE}),
             sortable=False,
-            unavailable=True,
+            builder=contact_tag_condition,
         ),
         FieldSpec(
             "segment_id",
