@@ -16,6 +16,7 @@ from backchannel.core.errors import Conflict, NotFound
 from backchannel.core.ids import IdFactory
 from backchannel.db.tables import AccessToken, Admin, Team, TeamMembership, Workspace
 from backchannel.resources.segments import service as segments
+from backchannel.resources.subscription_types import service as subscription_types
 
 __all__ = [
     "NewWorkspace",
@@ -132,7 +133,7 @@ def create_workspace(
     token: str | None = None,
 ) -> NewWorkspace:
     """A workspace with an owner admin, a team holding that admin, and a token for it, plus
-    the default segments."""
+    the default segments and subscription types."""
     workspace = Workspace(
         id_code=ids.code(),
         name=name,
@@ -153,6 +154,7 @@ def create_workspace(
     )
     now = clock.now()
     segments.create_defaults(db, workspace_id=workspace.id, now=now, ids=ids)
+    subscription_types.create_defaults(db, workspace_id=workspace.id, now=now, ids=ids)
     return NewWorkspace(workspace=workspace, admin=admin, team=team, token=value)
 
 

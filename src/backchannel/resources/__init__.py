@@ -12,6 +12,7 @@ from backchannel.resources.data_attributes.routes import OPERATIONS as _DATA_ATT
 from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
 from backchannel.resources.notes.routes import OPERATIONS as _NOTES
 from backchannel.resources.segments.routes import OPERATIONS as _SEGMENTS
+from backchannel.resources.subscription_types.relation import SUBSCRIPTION_RELATION
 from backchannel.resources.subscription_types.routes import OPERATIONS as _SUBSCRIPTION_TYPES
 from backchannel.resources.tags.relation import TAG_RELATION
 from backchannel.resources.tags.routes import OPERATIONS as _TAGS
@@ -36,3 +37,4 @@ OPERATIONS: list[Operation] = [
 
 relations.register(TAG_RELATION)
 relations.register(COMPANY_RELATION)
+relations.register(SUBSCRIPTION_RELATION)
