@@ -29,6 +29,21 @@ DEFAULT_SPEC = ROOT.parent / "shared" / "spec" / "intercom-api-2.10.yaml"
 
 # operationId -> (status, replacement schema, reason). Each entry is a documented spec defect.
 SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
+    ("listNotes", 200): (
+        {
+            "type": "object",
+            "required": ["type", "data", "total_count", "pages"],
+            "properties": {
+                "type": {"type": "string", "enum": ["list"]},
+                "data": {"type": "array", "items": {"$ref": "#/components/schemas/note"}},
+                "total_count": {"type": "integer"},
+                "pages": {"$ref": "#/components/schemas/pages_link"},
+            },
+        },
+        "a contact's notes are a page-number list (BEHAVIOR.md §4.2): like every page-number "
+        "list, pages.next is the next page's URL or null (pages_link), not the cursor object "
+        "note_list's cursor_pages declares; the recorded example shows next: null",
+    ),
     ("retrieveCompany", 200): (
         {
             "anyOf": [
