@@ -10,6 +10,7 @@ from backchannel.resources.contacts import relations
 from backchannel.resources.contacts.routes import OPERATIONS as _CONTACTS
 from backchannel.resources.data_attributes.routes import OPERATIONS as _DATA_ATTRIBUTES
 from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
+from backchannel.resources.notes.relation import NOTE_RELATION
 from backchannel.resources.notes.routes import OPERATIONS as _NOTES
 from backchannel.resources.segments.routes import OPERATIONS as _SEGMENTS
 from backchannel.resources.subscription_types.relation import SUBSCRIPTION_RELATION
@@ -36,5 +37,6 @@ OPERATIONS: list[Operation] = [
 ]
 
 relations.register(TAG_RELATION)
+relations.register(NOTE_RELATION)
 relations.register(COMPANY_RELATION)
 relations.register(SUBSCRIPTION_RELATION)
