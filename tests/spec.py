@@ -192,6 +192,25 @@ SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
         "validator refuse null; a tag detached from a contact it was not applied to has "
         "applied_at and applied_by null",
     ),
+    (
+        "data_attribute",
+        "description",
+        {"nullable": True},
+        "a custom attribute declared without a description has none; it is returned as null "
+        "(the SDKs model it Optional[str]) rather than left out",
+    ),
+    (
+        "data_attribute",
+        "options",
+        {"nullable": True},
+        "only list attributes have options; for the others it is null (Optional in the SDKs)",
+    ),
+    (
+        "data_attribute",
+        "admin_id",
+        {"nullable": True},
+        "custom attributes declared by bulk seeding, not by a teammate, have no admin (null)",
+    ),
 ]
 
 

@@ -25,8 +25,16 @@ from sqlalchemy import Connection, Engine, Table, func, insert, select
 from backchannel.core.clock import Clock, SystemClock
 from backchannel.core.ids import IdFactory
 from backchannel.db.tables import Contact
+from backchannel.resources.data_attributes.service import ensure_data_attribute
 
-__all__ = ["DEFAULT_BATCH", "PLANS", "SPAN_SECONDS", "SeedResult", "seed_contacts"]
+__all__ = [
+    "CUSTOM_ATTRIBUTES",
+    "DEFAULT_BATCH",
+    "PLANS",
+    "SPAN_SECONDS",
+    "SeedResult",
+    "seed_contacts",
+]
 
 DEFAULT_BATCH = 5000
 SPAN_SECONDS = 730 * 86_400  # created_at falls within the two years before now
@@ -71,6 +79,13 @@ _PLACES = (
 _BROWSERS = (("chrome", "126.0"), ("firefox", "127.0"), ("safari", "17.5"), ("edge", "126.0"))
 _SYSTEMS = ("Windows 11", "OS X 14.5", "Linux", "iOS 17.5", "Android 14")
 _SOURCES = ("organic", "ads", "referral", "partner", "event")
+# The custom attributes seeded contacts carry, declared as contact data attributes first.
+CUSTOM_ATTRIBUTES = (
+    ("plan", "string"),
+    ("seats", "integer"),
+    ("beta", "boolean"),
+    ("source", "string"),
+)
 
 Progress = Callable[[int, int, float], None]
 """Called after each batch with (rows written so far, rows asked for, seconds elapsed)."""
@@ -116,6 +131,16 @@ def seed_contacts(
     started = time.perf_counter()
     with engine.connect() as conn:
         run = _free_run(conn, workspace_id, seed, now)
+    with engine.begin() as conn:
+        for name, data_type in CUSTOM_ATTRIBUTES:
+            ensure_data_attribute(
+                conn,
+                workspace_id=workspace_id,
+                model="contact",
+                name=name,
+                data_type=data_type,
+                now=now,
+            )
     rows = _Generator(workspace_id, seed, run, now, count).rows()
     statement = insert(cast(Table, Contact.__table__))
     written = 0

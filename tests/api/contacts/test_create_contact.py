@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import START, assert_error
+from tests.factories import declare_attributes
 
 
 def test_create_contact_user_by_email(api, workspace):
@@ -32,6 +33,7 @@ def test_create_contact_user_by_email(api, workspace):
 
 
 def test_create_contact_reads_back(api):
+    declare_attributes(api, plan="string", seats="integer", trial="boolean", score="float")
     created = api.post(
         "/contacts",
         json={

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from tests.conftest import assert_error
+from tests.factories import declare_attributes
 
 
 def test_merge_contact(api, clock):
+    declare_attributes(api, a="integer", b="integer")
     lead = api.post(
         "/contacts",
         json={

@@ -12,6 +12,7 @@ import json
 import pytest
 
 from tests.conftest import START, assert_error
+from tests.factories import declare_attributes
 
 DAY = 86_400
 
@@ -19,6 +20,7 @@ DAY = 86_400
 @pytest.fixture
 def people(api, clock):
     """Five contacts created a day apart, with custom attributes."""
+    declare_attributes(api, plan="string", seats="integer")
     made = {}
     rows = [
         ("ann@acme.test", "user", {"plan": "pro", "seats": 5}),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tests.conftest import START, assert_error
+from tests.factories import declare_attributes
 
 
 def _create(api, **fields):
@@ -23,6 +24,7 @@ def test_update_contact_partial(api, clock):
 
 
 def test_update_contact_custom_attributes_merge_and_clear(api):
+    declare_attributes(api, a="integer", b="string", c="boolean")
     created = _create(api, email="u@x.test", custom_attributes={"a": 1, "b": "two"})
     body = api.put(
         f"/contacts/{created['id']}", json={"custom_attributes": {"b": None, "c": True}}

@@ -3,14 +3,15 @@
 A resource declares one :class:`FieldRegistry` of :class:`FieldSpec`; the parser and the
 compiler look every field up there, so an unknown field or a forbidden operator is refused
 before any SQL exists. ``custom_attributes.<name>`` fields are made on demand over the
-resource's JSON column, typed by the query value until data attributes declare types.
+resource's JSON column: typed by the declared data attribute when the registry knows one
+(:meth:`FieldRegistry.with_custom_types`), else by the query value.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, TypeAlias
 
@@ -160,12 +161,15 @@ class FieldRegistry:
         date_rule: how date fields compare (:class:`DateRule`).
         id_field: the unique field every sort ends with.
         custom_attributes: the JSON column behind ``custom_attributes.<name>``, if any.
+        custom_types: the declared type of each known custom attribute, by name; others are
+            typed by the query value.
     """
 
     fields: tuple[FieldSpec, ...]
     date_rule: DateRule
     id_field: str = "id"
     custom_attributes: SQLColumnExpression[Any] | None = None
+    custom_types: Mapping[str, FieldType] = field(default_factory=dict)
     _index: dict[str, FieldSpec] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -178,6 +182,11 @@ class FieldRegistry:
         if self.id_field not in index or not index[self.id_field].sortable:
             raise ValueError(f"id field {self.id_field} must be a declared sortable field")
         object.__setattr__(self, "_index", index)
+
+    def with_custom_types(self, types: Mapping[str, FieldType]) -> FieldRegistry:
+        """This registry with the declared types of custom attributes (one workspace's data
+        attributes); a declared ``date`` attribute compares by this registry's date rule."""
+        return replace(self, custom_types=dict(types))
 
     def lookup(self, name: str) -> FieldSpec | None:
         """The declared field called ``name`` (or aliased so), if any."""
@@ -224,7 +233,8 @@ class FieldRegistry:
                 "digits, spaces, '_', '-' or '$'",
                 field=name,
             )
-        kind = infer_type(name, value)
+        declared = self.custom_types.get(key)
+        kind = declared if declared is not None else infer_type(name, value)
         document = self.custom_attributes
         expression: SQLColumnExpression[Any]
         if kind is FieldType.STRING:

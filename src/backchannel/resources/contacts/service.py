@@ -35,7 +35,7 @@ from backchannel.db.tables import Admin, Contact
 from backchannel.resources.contacts import relations
 from backchannel.resources.contacts.schemas import ContactCreate, ContactUpdate
 from backchannel.resources.contacts.search_fields import CONTACT_DEFAULT_SORT, CONTACT_FIELDS
-from backchannel.resources.data_attributes.service import merge_custom_attributes
+from backchannel.resources.data_attributes.service import merge_custom_attributes, search_types
 
 __all__ = [
     "DEFAULT_ORDER",
@@ -371,18 +371,21 @@ def search(
     """``POST /contacts/search``: visible contacts matching the query, keyset-paged.
 
     The query is validated completely (fields, operators, value types, nesting limits)
-    before any SQL is built; see :mod:`backchannel.core.search`.
+    before any SQL is built; see :mod:`backchannel.core.search`. ``custom_attributes.<name>``
+    takes the type of the declared data attribute (one query loads them).
 
     ``now`` is the time of the search: ``segment_id`` needs it (segments may hold relative
     dates).
     """
-    parsed = parse_search_request(request, CONTACT_FIELDS, default_per_page=SEARCH_DEFAULT_PER_PAGE)
+    declared = search_types(db, workspace_id=workspace.id, model="contact")
+    fields = CONTACT_FIELDS.with_custom_types(declared)
+    parsed = parse_search_request(request, fields, default_per_page=SEARCH_DEFAULT_PER_PAGE)
     context = CompileContext(workspace.timezone, workspace_id=workspace.id, now=now, db=db)
-    where = compile_query(parsed.query, CONTACT_FIELDS, context=context)
+    where = compile_query(parsed.query, fields, context=context)
     return cursor_page(
         db,
         live(workspace.id).where(where),
-        order=sort_keys(parsed, CONTACT_FIELDS, default=DEFAULT_ORDER),
+        order=sort_keys(parsed, fields, default=DEFAULT_ORDER),
         per_page=parsed.per_page,
         starting_after=parsed.starting_after,
         query_print=parsed.fingerprint,
