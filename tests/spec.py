@@ -116,6 +116,86 @@ SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
         "and the Ruby SDK reads; the schema, the Python and the Node SDK read companies, so "
         "the same array is sent under both keys",
     ),
+    ("lisDataEvents", 200): (
+        {
+            "oneOf": [
+                {
+                    "type": "object",
+                    "required": ["type", "events", "pages"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["event.list"]},
+                        "events": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": [
+                                    "type",
+                                    "event_name",
+                                    "created_at",
+                                    "user_id",
+                                    "id",
+                                    "intercom_user_id",
+                                    "email",
+                                    "metadata",
+                                ],
+                                "properties": {
+                                    "type": {"type": "string", "enum": ["event"]},
+                                    "event_name": {"type": "string"},
+                                    "created_at": {"type": "integer"},
+                                    "user_id": {"type": "string", "nullable": True},
+                                    "id": {"type": "string"},
+                                    "intercom_user_id": {"type": "string"},
+                                    "email": {"type": "string", "nullable": True},
+                                    "metadata": {"type": "object"},
+                                },
+                            },
+                        },
+                        "pages": {
+                            "type": "object",
+                            "required": ["next", "since"],
+                            "properties": {
+                                "next": {"type": "string", "nullable": True},
+                                "since": {"type": "string"},
+                            },
+                        },
+                        "email": {"type": "string", "nullable": True},
+                        "intercom_user_id": {"type": "string"},
+                        "user_id": {"type": "string", "nullable": True},
+                    },
+                },
+                {
+                    "type": "object",
+                    "required": ["type", "email", "intercom_user_id", "user_id", "events"],
+                    "properties": {
+                        "type": {"type": "string", "enum": ["event.summary"]},
+                        "email": {"type": "string", "nullable": True},
+                        "intercom_user_id": {"type": "string"},
+                        "user_id": {"type": "string", "nullable": True},
+                        "events": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "required": ["name", "first", "last", "count", "description"],
+                                "properties": {
+                                    "name": {"type": "string"},
+                                    "first": {"type": "string", "nullable": True},
+                                    "last": {"type": "string", "nullable": True},
+                                    "count": {"type": "integer"},
+                                    "description": {"type": "string", "nullable": True},
+                                },
+                            },
+                        },
+                    },
+                },
+            ]
+        },
+        "the operation declares data_event_summary for both answers (BEHAVIOR.md §9.14): the "
+        "plain listing is data_event_list (type event.list, events, pages.next/since URLs) and "
+        "only summary=true answers event.summary with ISO-8601 first/last (§6.9). Metadata "
+        "holds numbers, booleans, rich links and amounts, not only strings; leads have no "
+        "user_id or email (null); pages.next is null on the last page; summaries carry no "
+        "description (null)",
+    ),
 }
 
 # (component schema, property, patch, reason): where the recorded real API differs from a

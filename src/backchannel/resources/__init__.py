@@ -9,6 +9,7 @@ from backchannel.resources.companies.routes import OPERATIONS as _COMPANIES
 from backchannel.resources.contacts import relations
 from backchannel.resources.contacts.routes import OPERATIONS as _CONTACTS
 from backchannel.resources.data_attributes.routes import OPERATIONS as _DATA_ATTRIBUTES
+from backchannel.resources.data_events.relation import DATA_EVENT_RELATION
 from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
 from backchannel.resources.notes.relation import NOTE_RELATION
 from backchannel.resources.notes.routes import OPERATIONS as _NOTES
@@ -39,4 +40,5 @@ OPERATIONS: list[Operation] = [
 relations.register(TAG_RELATION)
 relations.register(NOTE_RELATION)
 relations.register(COMPANY_RELATION)
+relations.register(DATA_EVENT_RELATION)
 relations.register(SUBSCRIPTION_RELATION)
