@@ -196,6 +196,32 @@ SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
         "user_id or email (null); pages.next is null on the last page; summaries carry no "
         "description (null)",
     ),
+    ("retrieveVisitorWithUserId", 200): (
+        {
+            "allOf": [
+                {"$ref": "#/components/schemas/visitor"},
+                {
+                    "required": ["last_request_at"],
+                    "properties": {"last_request_at": {"type": "integer", "nullable": True}},
+                },
+            ]
+        },
+        "the recorded examples spell the field last_request_at; the schema misspells it "
+        "las_request_at (BEHAVIOR.md §9.16). The example spelling is sent, never the schema's",
+    ),
+    ("updateVisitor", 200): (
+        {
+            "allOf": [
+                {"$ref": "#/components/schemas/visitor"},
+                {
+                    "required": ["last_request_at"],
+                    "properties": {"last_request_at": {"type": "integer", "nullable": True}},
+                },
+            ]
+        },
+        "as retrieveVisitorWithUserId: last_request_at as recorded, not las_request_at "
+        "(BEHAVIOR.md §9.16)",
+    ),
 }
 
 # (component schema, property, patch, reason): where the recorded real API differs from a
@@ -290,6 +316,13 @@ SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
         "admin_id",
         {"nullable": True},
         "custom attributes declared by bulk seeding, not by a teammate, have no admin (null)",
+    ),
+    (
+        "visitor",
+        "custom_attributes",
+        {"additionalProperties": {}},
+        "custom attribute values are strings, numbers and booleans, typed by their data "
+        "attribute, not only strings (BEHAVIOR.md §6.4; the update example sends numbers)",
     ),
 ]
 

@@ -391,3 +391,33 @@ def seed_contacts_command(
         f"Seeded {result.created:,} contacts into workspace {code} "
         f"in {result.seconds:.1f} s (run tag {result.tag})"
     )
+
+
+@main.group()
+def visitor() -> None:
+    """Visitors (anonymous Messenger users). The 2.10 API has no create operation for them."""
+
+
+@visitor.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option("--name", default=None)
+@click.option("--email", default=None)
+@database_option
+def visitor_create(
+    code: str | None, name: str | None, email: str | None, database_url: str | None
+) -> None:
+    """Add an anonymous visitor to a workspace and print its user_id."""
+    from backchannel.resources.visitors.service import create_visitor
+
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        made = create_visitor(
+            session,
+            workspace_id=ws.id,
+            now=SystemClock().now(),
+            ids=IdFactory(),
+            name=name,
+            email=email,
+        )
+        click.echo(made.user_id)
