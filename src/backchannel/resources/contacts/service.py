@@ -26,6 +26,7 @@ from backchannel.core.ids import IdFactory, parse_numeric_id
 from backchannel.core.pagination import CursorPage, clamp_per_page, cursor_page
 from backchannel.core.search import (
     CompileContext,
+    FieldRegistry,
     compile_query,
     parse_search_request,
     sort_keys,
@@ -49,6 +50,7 @@ __all__ = [
     "merge",
     "read",
     "search",
+    "typed_fields",
     "unarchive",
     "update",
 ]
@@ -361,6 +363,14 @@ def list_page(
 SEARCH_DEFAULT_PER_PAGE = 50
 
 
+def typed_fields(db: Session | Connection, *, workspace_id: int) -> FieldRegistry:
+    """The searchable contact fields, with ``custom_attributes.<name>`` typed by the
+    workspace's declared data attributes (one query). Search and segments both use it, so
+    a segment counts exactly the contacts a search with its query finds."""
+    declared = search_types(db, workspace_id=workspace_id, model="contact")
+    return CONTACT_FIELDS.with_custom_types(declared)
+
+
 def search(
     db: Session | Connection,
     *,
@@ -377,8 +387,7 @@ def search(
     ``now`` is the time of the search: ``segment_id`` needs it (segments may hold relative
     dates).
     """
-    declared = search_types(db, workspace_id=workspace.id, model="contact")
-    fields = CONTACT_FIELDS.with_custom_types(declared)
+    fields = typed_fields(db, workspace_id=workspace.id)
     parsed = parse_search_request(request, fields, default_per_page=SEARCH_DEFAULT_PER_PAGE)
     context = CompileContext(workspace.timezone, workspace_id=workspace.id, now=now, db=db)
     where = compile_query(parsed.query, fields, context=context)

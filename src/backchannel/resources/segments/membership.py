@@ -16,7 +16,6 @@ from sqlalchemy import case, func
 from backchannel.core.search import CompileContext
 from backchannel.db.tables import Contact
 from backchannel.resources.contacts import service as contacts
-from backchannel.resources.contacts.search_fields import CONTACT_FIELDS
 from backchannel.resources.segments.search import load_segments, segment_condition
 from backchannel.resources.segments.service import read_segment
 
@@ -40,9 +39,10 @@ def _counts(db: Any, context: CompileContext, segments: Sequence[Any]) -> list[i
     if not segments:
         return []
     assert context.workspace_id is not None
+    fields = contacts.typed_fields(db, workspace_id=context.workspace_id)
     columns = [
         func.coalesce(
-            func.sum(case((segment_condition(segment, CONTACT_FIELDS, context), 1), else_=0)), 0
+            func.sum(case((segment_condition(segment, fields, context), 1), else_=0)), 0
         ).label(f"segment_{position}")
         for position, segment in enumerate(segments)
     ]
@@ -84,10 +84,9 @@ def contact_segments(
     if not segments:
         return []
     context = _context(db, workspace_id=workspace_id, timezone=timezone, now=now)
+    fields = contacts.typed_fields(db, workspace_id=workspace_id)
     flags = [
-        case((segment_condition(segment, CONTACT_FIELDS, context), 1), else_=0).label(
-            f"segment_{position}"
-        )
+        case((segment_condition(segment, fields, context), 1), else_=0).label(f"segment_{position}")
         for position, segment in enumerate(segments)
     ]
     stmt = (
