@@ -19,7 +19,7 @@ from backchannel.core.pagination import NumberPage, clamp_per_page, number_page
 from backchannel.db.tables import Company, CompanyContact, Contact
 from backchannel.resources.companies.service import CompanyNotFound, find_company, live, read
 from backchannel.resources.contacts import service as contacts
-from backchannel.resources.contacts.relations import SUMMARY_LIMIT, Summaries, summary
+from backchannel.resources.contacts.relations import SUMMARY_LIMIT, Summaries, move_links, summary
 
 __all__ = [
     "COMPANY_RELATION",
@@ -213,16 +213,9 @@ class CompanyRelation:
         if not moving:
             return
         shared = moving & _company_ids_of(db, into_id)
-        db.execute(
-            delete(CompanyContact).where(
-                CompanyContact.contact_id == from_id, CompanyContact.company_id.in_(shared)
-            )
-        )
-        db.execute(
-            update(CompanyContact)
-            .where(CompanyContact.contact_id == from_id)
-            .values(contact_id=into_id),
-            execution_options={"synchronize_session": False},
+        links = CompanyContact.__table__.c
+        move_links(
+            db, owner=links.contact_id, key=links.company_id, from_id=from_id, into_id=into_id
         )
         _recount(db, shared)
 

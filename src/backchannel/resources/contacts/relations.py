@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import Connection
+from sqlalchemy import ColumnElement, Connection, and_, delete, select, update
 from sqlalchemy.orm import Session
 
 __all__ = [
@@ -19,6 +19,7 @@ __all__ = [
     "ContactRelation",
     "empty_summary",
     "load_summaries",
+    "move_links",
     "on_contact_deleted",
     "on_contact_merged",
     "register",
@@ -106,3 +107,27 @@ def on_contact_merged(db: Session, *, workspace_id: int, from_id: str, into_id: 
 def on_contact_deleted(db: Session, *, workspace_id: int, contact_id: str) -> None:
     for relation in _REGISTRY:
         relation.on_delete(db, workspace_id=workspace_id, contact_id=contact_id)
+
+
+def move_links(
+    db: Session,
+    *,
+    owner: Any,
+    key: Any,
+    from_id: str,
+    into_id: str,
+    where: ColumnElement[bool] | None = None,
+) -> None:
+    """Re-point a link table's rows from contact ``from_id`` to ``into_id`` on merge.
+
+    ``owner`` is the column holding the contact id and ``key`` the column naming what is
+    linked (a tag, a company, a subscription type); ``where`` narrows the rows (for example
+    to taggings of contacts). A link the user already has is dropped rather than doubled,
+    so the user's own link (and its details) wins.
+    """
+    table = owner.table
+    scope = [where] if where is not None else []
+    of_lead = and_(owner == from_id, *scope)
+    already = select(key).where(owner == into_id, *scope).scalar_subquery()
+    db.execute(delete(table).where(of_lead, key.in_(already)))
+    db.execute(update(table).where(of_lead).values({owner.name: into_id}))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select, update
+from sqlalchemy import Connection, delete, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import ContactSubscription, SubscriptionType
@@ -53,20 +53,13 @@ class SubscriptionRelation:
     def on_merge(self, db: Session, *, workspace_id: int, from_id: str, into_id: str) -> None:
         """The lead's preferences move to the user, except for types where the user made a
         choice of its own: the user's choice wins."""
-        of_user = select(ContactSubscription.subscription_type_id).where(
-            ContactSubscription.contact_id == into_id
-        )
-        of_lead = ContactSubscription.contact_id == from_id
-        db.execute(
-            delete(ContactSubscription)
-            .where(of_lead, ContactSubscription.subscription_type_id.in_(of_user.scalar_subquery()))
-            .execution_options(synchronize_session=False)
-        )
-        db.execute(
-            update(ContactSubscription)
-            .where(of_lead)
-            .values(contact_id=into_id)
-            .execution_options(synchronize_session=False)
+        preferences = ContactSubscription.__table__.c
+        relations.move_links(
+            db,
+            owner=preferences.contact_id,
+            key=preferences.subscription_type_id,
+            from_id=from_id,
+            into_id=into_id,
         )
 
     def on_delete(self, db: Session, *, workspace_id: int, contact_id: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, func, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import Tag, Tagging
@@ -61,20 +61,14 @@ class TagRelation:
 
     def on_merge(self, db: Session, *, workspace_id: int, from_id: str, into_id: str) -> None:
         """The lead's tags move to the user; tags the user already has are not doubled."""
-        on_user = select(Tagging.tag_id).where(
-            Tagging.target_type == CONTACT, Tagging.target_id == into_id
-        )
-        of_lead = (Tagging.target_type == CONTACT) & (Tagging.target_id == from_id)
-        db.execute(
-            delete(Tagging)
-            .where(of_lead, Tagging.tag_id.in_(on_user.scalar_subquery()))
-            .execution_options(synchronize_session=False)
-        )
-        db.execute(
-            update(Tagging)
-            .where(of_lead)
-            .values(target_id=into_id)
-            .execution_options(synchronize_session=False)
+        taggings = Tagging.__table__.c
+        relations.move_links(
+            db,
+            owner=taggings.target_id,
+            key=taggings.tag_id,
+            from_id=from_id,
+            into_id=into_id,
+            where=taggings.target_type == CONTACT,
         )
 
     def on_delete(self, db: Session, *, workspace_id: int, contact_id: str) -> None:

@@ -54,9 +54,10 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column("name_key", sa.String(length=1024), nullable=True))
     op.execute("UPDATE tags SET name_key = lower(name)")
     # On SQLite the tables are rebuilt with AUTOINCREMENT so deleted ids are never reused.
-    recreate = "always" if _sqlite() else "auto"
     with op.batch_alter_table(
-        "tags", recreate=recreate, table_kwargs={"sqlite_autoincrement": True}
+        "tags",
+        recreate="always" if _sqlite() else "auto",
+        table_kwargs={"sqlite_autoincrement": True},
     ) as batch_op:
         batch_op.alter_column("name_key", existing_type=sa.String(length=1024), nullable=False)
         batch_op.drop_index(batch_op.f("ix_tags_ws_name"))
