@@ -47,7 +47,6 @@ def staff(runtime: Runtime, workspace: NewWorkspace) -> Staff:
         return Staff(bob_id=bob.id, billing_id=billing.id)
 
 
-
 AddActivity = Callable[..., str]
 
 

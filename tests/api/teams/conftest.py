@@ -38,4 +38,3 @@ def billing(runtime: Runtime, workspace: NewWorkspace) -> Billing:
             secondary_admin_ids=[workspace.admin.id],
         )
         return Billing(team_id=team.id, bob_id=bob.id, carol_id=carol.id)
-
