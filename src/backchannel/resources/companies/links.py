@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -164,6 +164,28 @@ def company_contacts_page(
     )
 
 
+def _summary_statements() -> tuple[Any, Any]:
+    """Link counts per listed contact, and each one's first links (oldest first); built once
+    with bound parameters so a request pays only for executing them."""
+    wanted = _LINKS.c.contact_id.in_(bindparam("contact_ids", expanding=True))
+    totals = select(_LINKS.c.contact_id, func.count()).where(wanted).group_by(_LINKS.c.contact_id)
+    rank = (
+        func.row_number()
+        .over(partition_by=_LINKS.c.contact_id, order_by=(_LINKS.c.created_at, _LINKS.c.company_id))
+        .label("rank")
+    )
+    ranked = select(_LINKS.c.contact_id, _LINKS.c.company_id, rank).where(wanted).subquery()
+    first = (
+        select(ranked.c.contact_id, ranked.c.company_id)
+        .where(ranked.c.rank <= SUMMARY_LIMIT)
+        .order_by(ranked.c.contact_id, ranked.c.rank)
+    )
+    return totals, first
+
+
+_TOTALS, _FIRST = _summary_statements()
+
+
 class CompanyRelation:
     """Companies on a contact: the ``companies`` summary, and links kept right on merge/delete."""
 
@@ -171,30 +193,11 @@ class CompanyRelation:
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, Summaries]:
         """At most ten ``{type, id, url}`` entries per contact (oldest link first) and a count."""
-        wanted = _LINKS.c.contact_id.in_(list(contact_ids))
-        totals: dict[str, int] = dict(
-            db.execute(
-                select(_LINKS.c.contact_id, func.count())
-                .where(wanted)
-                .group_by(_LINKS.c.contact_id)
-            ).all()
-        )
+        params = {"contact_ids": list(contact_ids)}
+        totals: dict[str, int] = {row[0]: int(row[1]) for row in db.execute(_TOTALS, params)}
         if not totals:
             return {}
-        rank = (
-            func.row_number()
-            .over(
-                partition_by=_LINKS.c.contact_id,
-                order_by=(_LINKS.c.created_at, _LINKS.c.company_id),
-            )
-            .label("rank")
-        )
-        ranked = select(_LINKS.c.contact_id, _LINKS.c.company_id, rank).where(wanted).subquery()
-        first = db.execute(
-            select(ranked.c.contact_id, ranked.c.company_id)
-            .where(ranked.c.rank <= SUMMARY_LIMIT)
-            .order_by(ranked.c.contact_id, ranked.c.rank)
-        )
+        first = db.execute(_FIRST, params)
         items: dict[str, list[dict[str, Any]]] = {}
         for contact_id, company_id in first:
             items.setdefault(contact_id, []).append(

@@ -5,13 +5,41 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import Note
 from backchannel.resources.contacts import relations
 
 __all__ = ["NOTE_RELATION", "NoteRelation"]
+
+
+def _summary_statement() -> Any:
+    """Each listed contact's newest notes with its note count; built once (with bound
+    parameters) so a request pays only for executing it."""
+    ranked = (
+        select(
+            Note.contact_id.label("contact_id"),
+            Note.id.label("note_id"),
+            func.row_number()
+            .over(partition_by=Note.contact_id, order_by=(Note.created_at.desc(), Note.id.desc()))
+            .label("position"),
+            func.count().over(partition_by=Note.contact_id).label("total"),
+        )
+        .where(
+            Note.workspace_id == bindparam("workspace_id"),
+            Note.contact_id.in_(bindparam("contact_ids", expanding=True)),
+        )
+        .subquery()
+    )
+    return (
+        select(ranked.c.contact_id, ranked.c.note_id, ranked.c.total)
+        .where(ranked.c.position <= relations.SUMMARY_LIMIT)
+        .order_by(ranked.c.contact_id, ranked.c.position)
+    )
+
+
+_SUMMARY = _summary_statement()
 
 
 class NoteRelation:
@@ -21,26 +49,8 @@ class NoteRelation:
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, dict[str, dict[str, Any]]]:
         """Each contact's 10 newest notes and how many it has."""
-        ranked = (
-            select(
-                Note.contact_id.label("contact_id"),
-                Note.id.label("note_id"),
-                func.row_number()
-                .over(
-                    partition_by=Note.contact_id,
-                    order_by=(Note.created_at.desc(), Note.id.desc()),
-                )
-                .label("position"),
-                func.count().over(partition_by=Note.contact_id).label("total"),
-            )
-            .where(Note.workspace_id == workspace_id, Note.contact_id.in_(list(contact_ids)))
-            .subquery()
-        )
-        rows = db.execute(
-            select(ranked.c.contact_id, ranked.c.note_id, ranked.c.total)
-            .where(ranked.c.position <= relations.SUMMARY_LIMIT)
-            .order_by(ranked.c.contact_id, ranked.c.position)
-        )
+        params = {"workspace_id": workspace_id, "contact_ids": list(contact_ids)}
+        rows = db.execute(_SUMMARY, params)
         items: dict[str, list[dict[str, Any]]] = {}
         totals: dict[str, int] = {}
         for contact_id, note_id, total in rows:

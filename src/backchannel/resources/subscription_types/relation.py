@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import ContactSubscription, SubscriptionType
@@ -17,6 +17,18 @@ __all__ = ["SUBSCRIPTION_RELATION", "SubscriptionRelation"]
 _SUMMARY_KEYS = {"opt_in": "opted_in_subscription_types", "opt_out": "opted_out_subscription_types"}
 
 
+# Built once, with bound parameters: a request pays only for executing it.
+_PREFERENCES = (
+    select(ContactSubscription.contact_id, SubscriptionType.id, ContactSubscription.consent)
+    .join(SubscriptionType, SubscriptionType.id == ContactSubscription.subscription_type_id)
+    .where(
+        SubscriptionType.workspace_id == bindparam("workspace_id"),
+        ContactSubscription.contact_id.in_(bindparam("contact_ids", expanding=True)),
+    )
+    .order_by(ContactSubscription.contact_id, SubscriptionType.id)
+)
+
+
 class SubscriptionRelation:
     """The :class:`relations.ContactRelation` of subscription preferences."""
 
@@ -25,15 +37,8 @@ class SubscriptionRelation:
     ) -> dict[str, dict[str, dict[str, Any]]]:
         """Each contact's opted-in and opted-out types, as ``{type: "subscription", id,
         url}`` entries whose url is the contact's subscription list."""
-        rows = db.execute(
-            select(ContactSubscription.contact_id, SubscriptionType.id, ContactSubscription.consent)
-            .join(SubscriptionType, SubscriptionType.id == ContactSubscription.subscription_type_id)
-            .where(
-                SubscriptionType.workspace_id == workspace_id,
-                ContactSubscription.contact_id.in_(list(contact_ids)),
-            )
-            .order_by(ContactSubscription.contact_id, SubscriptionType.id)
-        )
+        params = {"workspace_id": workspace_id, "contact_ids": list(contact_ids)}
+        rows = db.execute(_PREFERENCES, params)
         found: dict[str, dict[str, list[dict[str, Any]]]] = {}
         for contact_id, type_id, consent in rows:
             key = _SUMMARY_KEYS.get(consent)

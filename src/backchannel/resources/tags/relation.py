@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select
+from sqlalchemy import Connection, bindparam, delete, func, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import Tag, Tagging
@@ -15,6 +15,36 @@ from backchannel.resources.tags.search import CONTACT
 __all__ = ["TAG_RELATION", "TagRelation"]
 
 
+def _summary_statement() -> Any:
+    """Each listed contact's first tags in the order applied, with its tag count; built once
+    (with bound parameters) so a request pays only for executing it."""
+    ranked = (
+        select(
+            Tagging.target_id.label("contact_id"),
+            Tagging.tag_id.label("tag_id"),
+            func.row_number()
+            .over(partition_by=Tagging.target_id, order_by=(Tagging.applied_at, Tagging.tag_id))
+            .label("position"),
+            func.count().over(partition_by=Tagging.target_id).label("total"),
+        )
+        .join(Tag, Tag.id == Tagging.tag_id)
+        .where(
+            Tag.workspace_id == bindparam("workspace_id"),
+            Tagging.target_type == CONTACT,
+            Tagging.target_id.in_(bindparam("contact_ids", expanding=True)),
+        )
+        .subquery()
+    )
+    return (
+        select(ranked.c.contact_id, ranked.c.tag_id, ranked.c.total)
+        .where(ranked.c.position <= relations.SUMMARY_LIMIT)
+        .order_by(ranked.c.contact_id, ranked.c.position)
+    )
+
+
+_SUMMARY = _summary_statement()
+
+
 class TagRelation:
     """The :class:`relations.ContactRelation` of tags."""
 
@@ -22,31 +52,8 @@ class TagRelation:
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, dict[str, dict[str, Any]]]:
         """Each contact's first 10 tags, in the order applied, and how many it has."""
-        ranked = (
-            select(
-                Tagging.target_id.label("contact_id"),
-                Tagging.tag_id.label("tag_id"),
-                func.row_number()
-                .over(
-                    partition_by=Tagging.target_id,
-                    order_by=(Tagging.applied_at, Tagging.tag_id),
-                )
-                .label("position"),
-                func.count().over(partition_by=Tagging.target_id).label("total"),
-            )
-            .join(Tag, Tag.id == Tagging.tag_id)
-            .where(
-                Tag.workspace_id == workspace_id,
-                Tagging.target_type == CONTACT,
-                Tagging.target_id.in_(list(contact_ids)),
-            )
-            .subquery()
-        )
-        rows = db.execute(
-            select(ranked.c.contact_id, ranked.c.tag_id, ranked.c.total)
-            .where(ranked.c.position <= relations.SUMMARY_LIMIT)
-            .order_by(ranked.c.contact_id, ranked.c.position)
-        )
+        params = {"workspace_id": workspace_id, "contact_ids": list(contact_ids)}
+        rows = db.execute(_SUMMARY, params)
         items: dict[str, list[dict[str, Any]]] = {}
         totals: dict[str, int] = {}
         for contact_id, tag_id, total in rows:
