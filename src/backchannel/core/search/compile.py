@@ -104,7 +104,9 @@ def _predicate(
 
 def _table(spec: FieldSpec, rule: DateRule) -> Mapping[Operator, _Build]:
     if spec.type is FieldType.STRING:
-        return _STRING if spec.case_insensitive else _STRING_EXACT
+        if not spec.case_insensitive:
+            return _STRING_EXACT
+        return _STRING_STORED_LOWER if spec.stored_lowercase else _STRING
     if spec.type is FieldType.DATE:
         return _DAY if rule is DateRule.DAY else _EXACT_DATE
     return _VALUES
@@ -126,6 +128,12 @@ _STRING_EXACT: Mapping[Operator, _Build] = {
     **_STRING,
     _O.EQ: lambda c, v, _: c == v,
     _O.IN: lambda c, v, _: c.in_(list(v)),
+}
+
+_STRING_STORED_LOWER: Mapping[Operator, _Build] = {
+    **_STRING,
+    _O.EQ: lambda c, v, _: c == v.lower(),
+    _O.IN: lambda c, v, _: c.in_([item.lower() for item in v]),
 }
 
 _VALUES: Mapping[Operator, _Build] = {

@@ -111,6 +111,9 @@ class FieldSpec:
         missing: when the field has no value; default ``expression IS NULL``.
         read: reads the sort value back from a loaded row; default the mapped attribute.
         case_insensitive: whether ``=``, ``!=``, ``IN``, ``NIN`` fold case (strings).
+        stored_lowercase: the column only ever holds lowercase text (``role``), so a
+            case-insensitive ``=``/``IN`` lowercases the value alone and a plain index on the
+            column serves it.
         unavailable: documented but not searchable here yet; queries get ``invalid_field``.
     """
 
@@ -125,6 +128,7 @@ class FieldSpec:
     missing: ColumnElement[bool] | None = None
     read: Callable[[Any], Any] | None = None
     case_insensitive: bool = True
+    stored_lowercase: bool = False
     unavailable: bool = False
 
     def __post_init__(self) -> None:

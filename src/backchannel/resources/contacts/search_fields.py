@@ -30,7 +30,8 @@ _S, _I, _B, _D = FieldType.STRING, FieldType.INTEGER, FieldType.BOOLEAN, FieldTy
 CONTACT_FIELDS = FieldRegistry(
     fields=(
         FieldSpec("id", _S, Contact.id, case_insensitive=False),
-        FieldSpec("role", _S, Contact.role),
+        # Roles are validated lowercase on write, so ix_contacts_ws_role serves role filters.
+        FieldSpec("role", _S, Contact.role, stored_lowercase=True),
         FieldSpec("name", _S, Contact.name),
         FieldSpec("avatar", _S, Contact.avatar),
         FieldSpec("owner_id", _I, Contact.owner_id),

@@ -581,3 +581,16 @@ def test_compile_extreme_values_run(contacts: Contacts, field: str, op: str, val
     contacts.add(name="x", owner_id=1, custom_attributes={"x": 1e300})
     contacts.search(field, op, value, timezone="Pacific/Kiritimati")
     contacts.search(field, op, value, timezone="Etc/GMT+12")
+
+
+def test_compile_role_folds_the_value_not_the_column():
+    from sqlalchemy.dialects import sqlite
+
+    from backchannel.core.search import Operator, Predicate, compile_query
+    from backchannel.resources.contacts.search_fields import CONTACT_FIELDS
+
+    condition = compile_query(
+        Predicate("role", Operator.EQ, "USER"), CONTACT_FIELDS, timezone="UTC"
+    )
+    compiled = condition.compile(dialect=sqlite.dialect(), compile_kwargs={"literal_binds": True})
+    assert str(compiled) == "contacts.role = 'user'"
