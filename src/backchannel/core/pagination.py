@@ -2,8 +2,10 @@
 
 Cursor lists (``starting_after``) are keyset-paged on ``(sort key..., id)``, never OFFSET, so
 a page costs the same at any depth. The cursor is opaque to clients: URL-safe base64 of a
-JSON array ``[next_page, fingerprint, *sort_values]``. The fingerprint ties a cursor to the
-query that produced it; a cursor replayed with another filter is refused (``client_error``).
+JSON array ``[next_page, fingerprint, total_count, *sort_values]``. The fingerprint ties a
+cursor to the query that produced it; a cursor replayed with another filter is refused
+(``client_error``). ``total_count`` is counted on the first page only and carried forward, so
+later pages cost only their own rows (it is the count as of the first page).
 
 Page-number lists (``page``/``per_page``, where the spec has them) use :func:`number_page`,
 which answers past the last page with an empty ``data`` as Intercom does.
@@ -55,13 +57,14 @@ def fingerprint(*parts: Any) -> str:
     return hashlib.blake2s(blob.encode(), digest_size=6).hexdigest()
 
 
-def encode_cursor(page: int, print_: str, values: Sequence[Any]) -> str:
-    blob = json.dumps([page, print_, *values], separators=(",", ":"))
+def encode_cursor(page: int, print_: str, total: int, values: Sequence[Any]) -> str:
+    blob = json.dumps([page, print_, total, *values], separators=(",", ":"))
     return base64.urlsafe_b64encode(blob.encode()).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str, print_: str, arity: int) -> tuple[int, list[Any]]:
-    """The page number and sort values in ``cursor``; :class:`InvalidCursor` if it is not ours."""
+def decode_cursor(cursor: str, print_: str, arity: int) -> tuple[int, int, list[Any]]:
+    """The page number, total count and sort values in ``cursor``; :class:`InvalidCursor` if
+    it is not ours."""
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
@@ -69,13 +72,16 @@ def decode_cursor(cursor: str, print_: str, arity: int) -> tuple[int, list[Any]]
         raise InvalidCursor(field="starting_after") from None
     if (
         not isinstance(data, list)
-        or len(data) != arity + 2
+        or len(data) != arity + 3
         or not isinstance(data[0], int)
         or data[1] != print_
-        or not all(isinstance(v, (int, str)) and not isinstance(v, bool) for v in data[2:])
+        or not isinstance(data[2], int)
+        or isinstance(data[2], bool)
+        or data[2] < 0
+        or not all(isinstance(v, (int, str)) and not isinstance(v, bool) for v in data[3:])
     ):
         raise InvalidCursor(field="starting_after")
-    return data[0], data[2:]
+    return data[0], data[2], data[3:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,14 +172,17 @@ def cursor_page(
         starting_after: the cursor from the previous page's ``pages.next``, if any.
         query_print: a :func:`fingerprint` of the filters, so cursors cannot cross queries.
     """
-    total = count(db, stmt)
     page = 1
     paged = stmt
     if starting_after:
-        page, values = decode_cursor(starting_after, query_print, len(order))
+        # The total is counted once, on the first page, and travels in the cursor: counting
+        # every match again costs more than the page itself on large results.
+        page, total, values = decode_cursor(starting_after, query_print, len(order))
         for key, value in zip(order, values, strict=True):
             _check_cursor_value(key, value)
         paged = paged.where(_after(order, values))
+    else:
+        total = count(db, stmt)
     ordering = [key.expression.desc() if key.descending else key.expression.asc() for key in order]
     result = db.execute(paged.order_by(*ordering).limit(per_page + 1))
     items: list[Any] = list(result.all() if rows else result.scalars())
@@ -181,7 +190,9 @@ def cursor_page(
     if len(items) > per_page:
         items = items[:per_page]
         last = items[-1]
-        next_cursor = encode_cursor(page + 1, query_print, [key.value(last) for key in order])
+        next_cursor = encode_cursor(
+            page + 1, query_print, total, [key.value(last) for key in order]
+        )
     return CursorPage(items, page, per_page, total, next_cursor)
 
 

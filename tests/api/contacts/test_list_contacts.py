@@ -72,3 +72,14 @@ def test_list_contacts_hides_archived(api, clock):
     body = api.get("/contacts").json()
     assert body["total_count"] == 2
     assert ids[0] not in [c["id"] for c in body["data"]]
+
+
+def test_list_contacts_total_count_is_carried_from_the_first_page(api, clock):
+    """Later pages report the first page's count instead of counting every match again."""
+    _make(api, clock, 4)
+    first = api.get("/contacts", params={"per_page": 2}).json()
+    api.post("/contacts", json={"email": "late@x.test"})
+    cursor = first["pages"]["next"]["starting_after"]
+    second = api.get("/contacts", params={"per_page": 2, "starting_after": cursor}).json()
+    assert first["total_count"] == second["total_count"] == 4
+    assert api.get("/contacts").json()["total_count"] == 5

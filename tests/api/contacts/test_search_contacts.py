@@ -127,7 +127,7 @@ def test_search_contacts_edited_cursor(api, people):
     )
     cursor = first["pages"]["next"]["starting_after"]
     decoded = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-    decoded[2] = "not a timestamp"
+    decoded[3] = "not a timestamp"  # [page, fingerprint, total, created_at, id]
     forged = base64.urlsafe_b64encode(json.dumps(decoded).encode()).decode()
     response = api.post(
         "/contacts/search",
