@@ -189,6 +189,10 @@ _TOTALS, _FIRST = _summary_statements()
 class CompanyRelation:
     """Companies on a contact: the ``companies`` summary, and links kept right on merge/delete."""
 
+    presence = select(_LINKS.c.contact_id.label("contact_id")).where(
+        _LINKS.c.contact_id.in_(bindparam("contact_ids", expanding=True))
+    )
+
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, Summaries]:

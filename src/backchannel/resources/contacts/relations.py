@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, and_, delete, select, update
+from sqlalchemy import ColumnElement, Connection, and_, delete, literal, select, union_all, update
 from sqlalchemy.orm import Session
 
 __all__ = [
@@ -41,7 +41,15 @@ Summaries = dict[str, dict[str, Any]]
 
 
 class ContactRelation(Protocol):
-    """One resource's link to contacts."""
+    """One resource's link to contacts.
+
+    ``presence`` is a select of one column, ``contact_id``, naming the contacts (among the
+    bound ``contact_ids`` of the bound ``workspace_id``) that have anything for this relation
+    to summarise, or None when the relation has no summaries. One query over every
+    relation's presence lets a contact read skip the relations it has nothing in.
+    """
+
+    presence: Any
 
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
@@ -85,15 +93,50 @@ def empty_summary(contact_id: str, key: str) -> dict[str, Any]:
     return summary(contact_id, key, [], 0)
 
 
+_PRESENCE_CACHE: dict[tuple[int, ...], Any] = {}
+
+
+def _presence_statement(relations: Sequence[ContactRelation]) -> Any:
+    """One UNION ALL of the relations' presence selects, tagged with each relation's
+    position; built once per set of registered relations."""
+    key = tuple(id(relation) for relation in relations)
+    statement = _PRESENCE_CACHE.get(key)
+    if statement is None:
+        branches = [
+            select(literal(position).label("relation"), relation.presence.subquery().c[0])
+            for position, relation in enumerate(relations)
+        ]
+        statement = union_all(*branches)
+        _PRESENCE_CACHE.clear()
+        _PRESENCE_CACHE[key] = statement
+    return statement
+
+
 def load_summaries(
     db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
 ) -> dict[str, Summaries]:
-    """Every registered relation's summaries for ``contact_ids``, merged per contact."""
+    """Every registered relation's summaries for ``contact_ids``, merged per contact.
+
+    One query finds which relations have anything for which contacts; only those
+    relations then load their summaries, for only those contacts.
+    """
     merged: dict[str, Summaries] = {contact_id: {} for contact_id in contact_ids}
     if not contact_ids:
         return merged
-    for relation in _REGISTRY:
-        found = relation.summaries(db, workspace_id=workspace_id, contact_ids=contact_ids)
+    present = [relation for relation in _REGISTRY if relation.presence is not None]
+    wanted: dict[int, set[str]] = {}
+    if present:
+        params = {"workspace_id": workspace_id, "contact_ids": list(contact_ids)}
+        for position, contact_id in db.execute(_presence_statement(present), params):
+            wanted.setdefault(position, set()).add(contact_id)
+    asked = [(relation, list(contact_ids)) for relation in _REGISTRY if relation.presence is None]
+    asked += [
+        (relation, [c for c in contact_ids if c in wanted[position]])
+        for position, relation in enumerate(present)
+        if position in wanted
+    ]
+    for relation, ids in asked:
+        found = relation.summaries(db, workspace_id=workspace_id, contact_ids=ids)
         for contact_id, by_key in found.items():
             merged.setdefault(contact_id, {}).update(by_key)
     return merged

@@ -16,6 +16,8 @@ __all__ = ["DATA_EVENT_RELATION", "DataEventRelation"]
 class DataEventRelation:
     """The :class:`relations.ContactRelation` of data events and event counters."""
 
+    presence = None  # events put no summary on the contact
+
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, dict[str, dict[str, Any]]]:

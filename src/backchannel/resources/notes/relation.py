@@ -45,6 +45,11 @@ _SUMMARY = _summary_statement()
 class NoteRelation:
     """The :class:`relations.ContactRelation` of notes."""
 
+    presence = select(Note.contact_id.label("contact_id")).where(
+        Note.workspace_id == bindparam("workspace_id"),
+        Note.contact_id.in_(bindparam("contact_ids", expanding=True)),
+    )
+
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, dict[str, dict[str, Any]]]:

@@ -32,6 +32,15 @@ _PREFERENCES = (
 class SubscriptionRelation:
     """The :class:`relations.ContactRelation` of subscription preferences."""
 
+    presence = (
+        select(ContactSubscription.contact_id.label("contact_id"))
+        .join(SubscriptionType, SubscriptionType.id == ContactSubscription.subscription_type_id)
+        .where(
+            SubscriptionType.workspace_id == bindparam("workspace_id"),
+            ContactSubscription.contact_id.in_(bindparam("contact_ids", expanding=True)),
+        )
+    )
+
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, dict[str, dict[str, Any]]]:

@@ -48,6 +48,16 @@ _SUMMARY = _summary_statement()
 class TagRelation:
     """The :class:`relations.ContactRelation` of tags."""
 
+    presence = (
+        select(Tagging.target_id.label("contact_id"))
+        .join(Tag, Tag.id == Tagging.tag_id)
+        .where(
+            Tag.workspace_id == bindparam("workspace_id"),
+            Tagging.target_type == CONTACT,
+            Tagging.target_id.in_(bindparam("contact_ids", expanding=True)),
+        )
+    )
+
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
     ) -> dict[str, dict[str, dict[str, Any]]]:
