@@ -227,14 +227,24 @@ def number_page(
     per_page: int,
     order: Sequence[Any],
     rows: bool = False,
+    max_results: int | None = None,
 ) -> NumberPage[Any]:
     """Page ``page`` (1-based) of an ordered page-number list; empty past the end.
 
     As with :func:`cursor_page`, ``rows=True`` takes a select of table columns and yields
     read-only rows (which also works over a plain connection) instead of ORM entities.
+    ``max_results`` caps how far the list reaches (``POST /companies/list`` serves at most
+    10,000 results): ``total_count`` and the pages stop there.
     """
     page = max(1, page)
     total = count(db, stmt)
-    result = db.execute(stmt.order_by(*order).limit(per_page).offset((page - 1) * per_page))
+    offset = (page - 1) * per_page
+    limit = per_page
+    if max_results is not None:
+        total = min(total, max_results)
+        limit = max(0, min(per_page, max_results - offset))
+    if limit == 0:
+        return NumberPage([], page, per_page, total)
+    result = db.execute(stmt.order_by(*order).limit(limit).offset(offset))
     items: list[Any] = list(result.all() if rows else result.scalars())
     return NumberPage(items, page, per_page, total)

@@ -161,6 +161,10 @@ def list_page(
     )
 
 
+# POST /companies/list serves at most this many companies, as Intercom's does.
+LIST_ALL_MAX_RESULTS = 10_000
+
+
 def list_all(
     db: Session | Connection,
     *,
@@ -189,6 +193,7 @@ def list_all(
         per_page=clamp_per_page(per_page, LIST_DEFAULT_PER_PAGE),
         order=[key.desc() if direction == "desc" else key.asc() for key in keys],
         rows=True,
+        max_results=LIST_ALL_MAX_RESULTS,
     )
 
 
