@@ -28,6 +28,7 @@ from backchannel.core.search.fields import (
     FieldRegistry,
     FieldSpec,
     FieldType,
+    custom_index_expression,
     default_operators,
 )
 from backchannel.core.search.parse import (
@@ -68,6 +69,7 @@ __all__ = [
     "Value",
     "check_predicate",
     "compile_query",
+    "custom_index_expression",
     "day_bounds",
     "default_operators",
     "field_sort_key",

@@ -9,20 +9,25 @@ resource's JSON column: typed by the declared data attribute when the registry k
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement
+from sqlalchemy import ColumnElement, func
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql.elements import SQLColumnExpression
 
 from backchannel.core.errors import InvalidSearchField, ParameterInvalid, SearchFieldUnavailable
 from backchannel.core.search.ast import Operator
 from backchannel.core.search.context import CompileContext
-from backchannel.core.search.jsonvalues import JsonBoolean, JsonMissing, JsonNumber, JsonText
+from backchannel.core.search.jsonvalues import (
+    SAFE_KEY,
+    JsonBoolean,
+    JsonMissing,
+    JsonNumber,
+    JsonText,
+)
 
 __all__ = [
     "CUSTOM_ATTRIBUTE_PREFIX",
@@ -32,11 +37,13 @@ __all__ = [
     "FieldRegistry",
     "FieldSpec",
     "FieldType",
+    "custom_index_expression",
+    "custom_value",
     "default_operators",
 ]
 
 CUSTOM_ATTRIBUTE_PREFIX = "custom_attributes."
-_CUSTOM_KEY = re.compile(r"[A-Za-z0-9_ $-]{1,190}")
+_CUSTOM_KEY = SAFE_KEY
 
 Builder: TypeAlias = Callable[[Operator, Any], ColumnElement[bool]]
 """Builds the whole condition for one predicate of a relationship field (``tag_id``)."""
@@ -240,23 +247,41 @@ class FieldRegistry:
         declared = self.custom_types.get(key)
         kind = declared if declared is not None else infer_type(name, value)
         document = self.custom_attributes
-        expression: SQLColumnExpression[Any]
-        if kind is FieldType.STRING:
-            expression = JsonText(document, key)
-        elif kind is FieldType.BOOLEAN:
-            expression = JsonBoolean(document, key)
-        else:
-            expression = JsonNumber(document, key)
         return FieldSpec(
             name=name,
             type=kind,
-            expression=expression,
+            expression=custom_value(document, key, kind),
             sortable=False,
             missing=JsonMissing(document, key),
         )
 
     def __repr__(self) -> str:
         return f"FieldRegistry({len(self.fields)} fields, dates={self.date_rule.name})"
+
+
+def custom_value(
+    document: SQLColumnExpression[Any], key: str, kind: FieldType
+) -> ColumnElement[Any]:
+    """The typed value of custom attribute ``key`` in ``document`` that a search compares."""
+    if kind is FieldType.STRING:
+        return JsonText(document, key)
+    if kind is FieldType.BOOLEAN:
+        return JsonBoolean(document, key)
+    return JsonNumber(document, key)
+
+
+def custom_index_expression(
+    document: SQLColumnExpression[Any], key: str, kind: FieldType
+) -> ColumnElement[Any]:
+    """The expression an index must hold for searches on custom attribute ``key`` of ``kind``
+    to use it: exactly the left side the compiler builds for ``= IN`` (strings fold case
+    through ``lower()``) and ``< <= > >=``.
+
+    Raises:
+        ValueError: ``key`` is not a searchable custom attribute name.
+    """
+    value = custom_value(document, key, kind)
+    return func.lower(value) if kind is FieldType.STRING else value
 
 
 def infer_type(name: str, value: Any) -> FieldType:

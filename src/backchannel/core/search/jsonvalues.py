@@ -6,17 +6,21 @@ can never raise a cast error: on PostgreSQL the cast sits inside ``CASE WHEN jso
 which is evaluated per row before the cast. :class:`JsonMissing` is true when the key is absent
 or holds JSON ``null``.
 
-The key is always a bound parameter (SQLite gets it as a JSON path ``$."key"``); callers must
-only pass keys without ``"`` or ``\\`` (the registry allows ``[A-Za-z0-9_ $-]``).
+The key is written into the SQL as a string literal (SQLite gets it as a JSON path ``$."key"``),
+so an expression index on the same construct matches the query: SQLite never matches an
+index expression against one holding a bound parameter. Only keys of :data:`SAFE_KEY`
+(``[A-Za-z0-9_ $-]``, at most 190) are accepted; anything else raises :class:`ValueError`
+before any SQL exists.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Dialect, Numeric, String, literal
+from sqlalchemy import Boolean, Dialect, Numeric, String, literal_column
 from sqlalchemy.exc import CompileError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -24,7 +28,10 @@ from sqlalchemy.sql.elements import SQLColumnExpression
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import NullType, TypeDecorator, TypeEngine
 
-__all__ = ["JsonBoolean", "JsonMissing", "JsonNumber", "JsonText"]
+__all__ = ["SAFE_KEY", "JsonBoolean", "JsonMissing", "JsonNumber", "JsonText"]
+
+SAFE_KEY = re.compile(r"[A-Za-z0-9_ $-]{1,190}")
+"""The keys that may be written into SQL: no quote, backslash or control character."""
 
 
 class ExactNumber(TypeDecorator[Any]):
@@ -51,16 +58,27 @@ class ExactNumber(TypeDecorator[Any]):
         return value
 
 
+def _sql_string(text: str) -> str:
+    """``text`` as an SQL string literal (quotes doubled, though safe keys hold none)."""
+    return "'" + text.replace("'", "''") + "'"
+
+
 class _JsonKey(FunctionElement[Any]):
-    """Base: ``(document, key, sqlite_path)``; the path is the key as ``$."key"``."""
+    """Base: ``(document, key, sqlite_path)``; the path is the key as ``$."key"``.
+
+    Key and path are literal columns, so they are part of the statement's cache key (a bound
+    value would not be, and a cached statement would then reuse another key).
+    """
 
     inherit_cache = True
 
     def __init__(self, document: SQLColumnExpression[Any], key: str) -> None:
+        if not SAFE_KEY.fullmatch(key):
+            raise ValueError(f"{key!r} cannot be used as a JSON key in SQL")
         super().__init__(
             document,
-            literal(key, String()),
-            literal(f'$."{key}"', String()),
+            literal_column(_sql_string(key), String()),
+            literal_column(_sql_string(f'$."{key}"'), String()),
         )
 
 

@@ -26,6 +26,7 @@ from backchannel.resources.data_attributes.builtins import (
     BuiltinAttribute,
     builtin_names,
 )
+from backchannel.resources.data_attributes.indexes import ensure_search_index
 from backchannel.resources.data_attributes.schemas import DataAttributeCreate, DataAttributeUpdate
 from backchannel.resources.segments.service import segments_using_field
 
@@ -191,7 +192,8 @@ def list_attributes(
 def create(
     db: Session, *, workspace_id: int, admin_id: int | None, data: DataAttributeCreate, now: int
 ) -> DataAttribute:
-    """Declare a custom attribute; every refusal is 400 ``parameter_invalid``."""
+    """Declare a custom attribute; every refusal is 400 ``parameter_invalid``. A contact
+    attribute gets its search index in the same transaction."""
     model = _check_model(data.model)
     name = _check_name(data.name)
     data_type = _check_data_type(data.data_type)
@@ -219,7 +221,14 @@ def create(
     )
     db.add(attribute)
     db.flush()
+    _index(db, model=model, name=name, data_type=data_type)
     return attribute
+
+
+def _index(db: Session | Connection, *, model: str, name: str, data_type: str) -> None:
+    """The search index of a newly declared attribute, in the declaring transaction."""
+    connection = db.connection() if isinstance(db, Session) else db
+    ensure_search_index(connection, model=model, name=name, kind=_SEARCH_TYPES[data_type])
 
 
 def update(
@@ -269,7 +278,8 @@ def ensure_data_attribute(
     """Declare ``name`` for ``model`` unless an attribute of that name exists already.
 
     For code that writes custom attributes without going through the API (bulk seeding). An
-    existing attribute is left as it is, whatever its type.
+    existing attribute is left as it is, whatever its type. A new one gets its search index
+    (:mod:`~backchannel.resources.data_attributes.indexes`) in the same transaction.
     """
     model = _check_model(model)
     name = _check_name(name)
@@ -299,6 +309,7 @@ def ensure_data_attribute(
             updated_at=now,
         )
     )
+    _index(db, model=model, name=name, data_type=data_type)
 
 
 def search_types(
