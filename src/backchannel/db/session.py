@@ -34,8 +34,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Session transactions write, so on SQLite they take the write lock when they begin
+# (BEGIN IMMEDIATE): a transaction that read first and then tried to write after another
+# process had committed would fail at once with "database is locked", whatever the busy
+# timeout. Plain connections (read-only requests) begin deferred and never block writers.
+_BEGIN_OPTION = "backchannel_sqlite_begin"
+_BEGIN_STATEMENTS = {"DEFERRED": "BEGIN", "IMMEDIATE": "BEGIN IMMEDIATE"}
+
+
 def _sqlite_begin(connection: Any) -> None:
-    connection.exec_driver_sql("BEGIN")
+    mode = connection.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+    connection.exec_driver_sql(_BEGIN_STATEMENTS[mode])
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -58,4 +67,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(bind=engine, expire_on_commit=False, autoflush=False)
+    """Sessions for units of work that write; on SQLite they begin ``IMMEDIATE``."""
+    bind = engine
+    if engine.dialect.name == "sqlite":
+        bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)

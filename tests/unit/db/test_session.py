@@ -43,3 +43,36 @@ def test_savepoint_rolled_back_keeps_the_outer_work(runtime, workspace):
     with runtime.sessions() as session:
         ids = session.execute(select(Contact.id)).scalars().all()
     assert ids == [f"{START:08x}{'1':0>16}"]
+
+
+def test_sessions_that_read_then_write_wait_for_each_other(runtime, workspace):
+    """Two units of work interleave as two API processes would: the one that read first
+    still writes after the other commits, instead of failing with "database is locked"."""
+    import threading
+
+    ws = workspace.workspace.id
+    read_done = threading.Event()
+    errors: list[BaseException] = []
+
+    def slow_writer() -> None:
+        try:
+            with runtime.sessions() as session:
+                session.execute(select(func.count()).select_from(Contact)).scalar_one()
+                read_done.set()
+                threading.Event().wait(0.3)
+                session.add(_contact(ws, "1"))
+                session.commit()
+        except BaseException as error:  # reported below
+            errors.append(error)
+            read_done.set()
+
+    thread = threading.Thread(target=slow_writer)
+    thread.start()
+    read_done.wait(5)
+    with runtime.sessions() as session:
+        session.add(_contact(ws, "2"))
+        session.commit()
+    thread.join(10)
+    assert errors == []
+    with runtime.sessions() as session:
+        assert session.execute(select(func.count()).select_from(Contact)).scalar_one() == 2
