@@ -19,7 +19,12 @@ from backchannel.core.pagination import NumberPage, clamp_per_page, number_page
 from backchannel.db.tables import Company, CompanyContact, Contact
 from backchannel.resources.companies.service import CompanyNotFound, find_company, live, read
 from backchannel.resources.contacts import service as contacts
-from backchannel.resources.contacts.relations import SUMMARY_LIMIT, Summaries, move_links, summary
+from backchannel.resources.contacts.relations import (
+    Summaries,
+    first_items,
+    move_links,
+    summaries_from_rows,
+)
 
 __all__ = [
     "COMPANY_RELATION",
@@ -164,26 +169,13 @@ def company_contacts_page(
     )
 
 
-def _summary_statements() -> tuple[Any, Any]:
-    """Link counts per listed contact, and each one's first links (oldest first); built once
-    with bound parameters so a request pays only for executing them."""
-    wanted = _LINKS.c.contact_id.in_(bindparam("contact_ids", expanding=True))
-    totals = select(_LINKS.c.contact_id, func.count()).where(wanted).group_by(_LINKS.c.contact_id)
-    rank = (
-        func.row_number()
-        .over(partition_by=_LINKS.c.contact_id, order_by=(_LINKS.c.created_at, _LINKS.c.company_id))
-        .label("rank")
-    )
-    ranked = select(_LINKS.c.contact_id, _LINKS.c.company_id, rank).where(wanted).subquery()
-    first = (
-        select(ranked.c.contact_id, ranked.c.company_id)
-        .where(ranked.c.rank <= SUMMARY_LIMIT)
-        .order_by(ranked.c.contact_id, ranked.c.rank)
-    )
-    return totals, first
-
-
-_TOTALS, _FIRST = _summary_statements()
+# Each listed contact's first companies (oldest link first), with its link count.
+_SUMMARY = first_items(
+    contact_id=_LINKS.c.contact_id,
+    item_id=_LINKS.c.company_id,
+    order_by=(_LINKS.c.created_at, _LINKS.c.company_id),
+    where=(_LINKS.c.contact_id.in_(bindparam("contact_ids", expanding=True)),),
+)
 
 
 class CompanyRelation:
@@ -198,21 +190,12 @@ class CompanyRelation:
     ) -> dict[str, Summaries]:
         """At most ten ``{type, id, url}`` entries per contact (oldest link first) and a count."""
         params = {"contact_ids": list(contact_ids)}
-        totals: dict[str, int] = {row[0]: int(row[1]) for row in db.execute(_TOTALS, params)}
-        if not totals:
-            return {}
-        first = db.execute(_FIRST, params)
-        items: dict[str, list[dict[str, Any]]] = {}
-        for contact_id, company_id in first:
-            items.setdefault(contact_id, []).append(
-                {"type": "company", "id": company_id, "url": f"/companies/{company_id}"}
-            )
-        return {
-            contact_id: {
-                "companies": summary(contact_id, "companies", items.get(contact_id, []), total)
-            }
-            for contact_id, total in totals.items()
-        }
+        return summaries_from_rows(
+            db.execute(_SUMMARY, params),
+            key="companies",
+            item_type="company",
+            url_prefix="/companies/",
+        )
 
     def on_merge(self, db: Session, *, workspace_id: int, from_id: str, into_id: str) -> None:
         """The lead's companies become the user's; a company both had keeps one link."""

@@ -11,19 +11,32 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from sqlalchemy import ColumnElement, Connection, and_, delete, literal, select, union_all, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    delete,
+    func,
+    literal,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.orm import Session
 
 __all__ = [
     "SUMMARY_KEYS",
     "ContactRelation",
     "empty_summary",
+    "first_items",
     "load_summaries",
     "move_links",
     "on_contact_deleted",
     "on_contact_merged",
     "register",
     "registered",
+    "summaries_from_rows",
     "summary",
 ]
 
@@ -91,6 +104,50 @@ def summary(contact_id: str, key: str, items: list[dict[str, Any]], total: int) 
 
 def empty_summary(contact_id: str, key: str) -> dict[str, Any]:
     return summary(contact_id, key, [], 0)
+
+
+def first_items(
+    *, contact_id: Any, item_id: Any, order_by: Sequence[Any], where: Sequence[Any]
+) -> Select[Any]:
+    """Rows ``(contact_id, item_id, total)``: each contact's first :data:`SUMMARY_LIMIT`
+    items in ``order_by`` and how many it has in all, for contacts matching ``where``.
+
+    Build it once at import with bound parameters (``workspace_id``, ``contact_ids``) in
+    ``where``, so a request pays only for executing it.
+    """
+    ranked = (
+        select(
+            contact_id.label("contact_id"),
+            item_id.label("item_id"),
+            func.row_number().over(partition_by=contact_id, order_by=order_by).label("position"),
+            func.count().over(partition_by=contact_id).label("total"),
+        )
+        .where(*where)
+        .subquery()
+    )
+    return (
+        select(ranked.c.contact_id, ranked.c.item_id, ranked.c.total)
+        .where(ranked.c.position <= SUMMARY_LIMIT)
+        .order_by(ranked.c.contact_id, ranked.c.position)
+    )
+
+
+def summaries_from_rows(
+    rows: Any, *, key: str, item_type: str, url_prefix: str
+) -> dict[str, Summaries]:
+    """The ``key`` summary of each contact from :func:`first_items` rows, whose entries are
+    ``{type: item_type, id, url: url_prefix + id}``."""
+    items: dict[str, list[dict[str, Any]]] = {}
+    totals: dict[str, int] = {}
+    for contact_id, item_id, total in rows:
+        items.setdefault(contact_id, []).append(
+            {"type": item_type, "id": str(item_id), "url": f"{url_prefix}{item_id}"}
+        )
+        totals[contact_id] = int(total)
+    return {
+        contact_id: {key: summary(contact_id, key, found, totals[contact_id])}
+        for contact_id, found in items.items()
+    }
 
 
 _PRESENCE_CACHE: dict[tuple[int, ...], Any] = {}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select
+from sqlalchemy import Connection, bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import Tag, Tagging
@@ -15,34 +15,17 @@ from backchannel.resources.tags.search import CONTACT
 __all__ = ["TAG_RELATION", "TagRelation"]
 
 
-def _summary_statement() -> Any:
-    """Each listed contact's first tags in the order applied, with its tag count; built once
-    (with bound parameters) so a request pays only for executing it."""
-    ranked = (
-        select(
-            Tagging.target_id.label("contact_id"),
-            Tagging.tag_id.label("tag_id"),
-            func.row_number()
-            .over(partition_by=Tagging.target_id, order_by=(Tagging.applied_at, Tagging.tag_id))
-            .label("position"),
-            func.count().over(partition_by=Tagging.target_id).label("total"),
-        )
-        .join(Tag, Tag.id == Tagging.tag_id)
-        .where(
-            Tag.workspace_id == bindparam("workspace_id"),
-            Tagging.target_type == CONTACT,
-            Tagging.target_id.in_(bindparam("contact_ids", expanding=True)),
-        )
-        .subquery()
-    )
-    return (
-        select(ranked.c.contact_id, ranked.c.tag_id, ranked.c.total)
-        .where(ranked.c.position <= relations.SUMMARY_LIMIT)
-        .order_by(ranked.c.contact_id, ranked.c.position)
-    )
-
-
-_SUMMARY = _summary_statement()
+# Each listed contact's first tags in the order applied, with its tag count.
+_SUMMARY = relations.first_items(
+    contact_id=Tagging.target_id,
+    item_id=Tagging.tag_id,
+    order_by=(Tagging.applied_at, Tagging.tag_id),
+    where=(
+        Tagging.tag_id.in_(select(Tag.id).where(Tag.workspace_id == bindparam("workspace_id"))),
+        Tagging.target_type == CONTACT,
+        Tagging.target_id.in_(bindparam("contact_ids", expanding=True)),
+    ),
+)
 
 
 class TagRelation:
@@ -63,18 +46,9 @@ class TagRelation:
     ) -> dict[str, dict[str, dict[str, Any]]]:
         """Each contact's first 10 tags, in the order applied, and how many it has."""
         params = {"workspace_id": workspace_id, "contact_ids": list(contact_ids)}
-        rows = db.execute(_SUMMARY, params)
-        items: dict[str, list[dict[str, Any]]] = {}
-        totals: dict[str, int] = {}
-        for contact_id, tag_id, total in rows:
-            items.setdefault(contact_id, []).append(
-                {"type": "tag", "id": str(tag_id), "url": f"/tags/{tag_id}"}
-            )
-            totals[contact_id] = int(total)
-        return {
-            contact_id: {"tags": relations.summary(contact_id, "tags", found, totals[contact_id])}
-            for contact_id, found in items.items()
-        }
+        return relations.summaries_from_rows(
+            db.execute(_SUMMARY, params), key="tags", item_type="tag", url_prefix="/tags/"
+        )
 
     def on_merge(self, db: Session, *, workspace_id: int, from_id: str, into_id: str) -> None:
         """The lead's tags move to the user; tags the user already has are not doubled."""
