@@ -30,6 +30,9 @@ from backchannel.runtime import Runtime
 from backchannel.settings import Settings
 from tests import spec
 
+# Fixtures for command-line tests (clean_environment, database_url).
+pytest_plugins = ["tests.cli"]
+
 POSTGRES_URL = os.environ.get("BACKCHANNEL_TEST_POSTGRES_URL")
 START = 1_717_000_000  # 2024-05-29T16:26:40Z, a Wednesday
 

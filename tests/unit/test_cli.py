@@ -8,59 +8,24 @@ started here (``tests/sdk`` does that).
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 import pytest
 from alembic.script import ScriptDirectory
-from click.testing import CliRunner, Result
+from click.testing import Result
 from sqlalchemy import Engine, func, inspect, select, text
 from starlette.testclient import TestClient
 
 from backchannel.app import create_app
-from backchannel.cli import bootstrap, main
+from backchannel.cli import bootstrap
 from backchannel.db.migrate import alembic_config, upgrade
 from backchannel.db.session import make_engine, make_sessionmaker
 from backchannel.db.tables import AccessToken, Admin, Contact, Team, Workspace
-from backchannel.settings import ENV_PREFIX, Settings, get_settings
-from tests.conftest import DATABASES, POSTGRES_URL
+from backchannel.settings import Settings
+from tests.cli import run_cli
 
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """No BACKCHANNEL_* variable in, none leaked out (the CLI writes flags into os.environ)."""
-    keys = {ENV_PREFIX + name.upper() for name in Settings.__struct_fields__}
-    keys |= {key for key in os.environ if key.startswith(ENV_PREFIX)}
-    for key in keys:
-        monkeypatch.setenv(key, "")  # remembers the original value (or its absence) ...
-        monkeypatch.delenv(key)  # ... and teardown restores it, whatever the CLI wrote
-    monkeypatch.chdir(tmp_path)  # no .env file of a working copy is read
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
-@pytest.fixture(params=DATABASES)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database: a SQLite file, or a PostgreSQL schema made and dropped here."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'cli.db'}"
-        return
-    assert POSTGRES_URL
-    schema = f"bc_cli_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(POSTGRES_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+pytestmark = pytest.mark.usefixtures("clean_environment")
 
 
 @pytest.fixture
@@ -71,8 +36,7 @@ def engine(database_url: str) -> Iterator[Engine]:
     engine.dispose()
 
 
-def run(database_url: str, *args: str) -> Result:
-    return CliRunner().invoke(main, [*args, "--database-url", database_url])
+run = run_cli
 
 
 def ok(database_url: str, *args: str) -> Result:

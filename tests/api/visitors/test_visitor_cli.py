@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
 from starlette.testclient import TestClient
 
 from backchannel.app import create_app
-from backchannel.cli import main
-from backchannel.settings import ENV_PREFIX, Settings, get_settings
+from backchannel.settings import Settings
+from tests.cli import run_cli
 
+pytestmark = pytest.mark.usefixtures("clean_environment")
 
-@pytest.fixture
-def database_url(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[str]:
-    """A fresh SQLite file, and no BACKCHANNEL_* variable in or out (the CLI writes flags
-    into the environment)."""
-    for key in [key for key in os.environ if key.startswith(ENV_PREFIX)]:
-        monkeypatch.delenv(key)
-    monkeypatch.setenv(f"{ENV_PREFIX}DATABASE_URL", "")  # so teardown removes what the
-    monkeypatch.delenv(f"{ENV_PREFIX}DATABASE_URL")  # CLI writes there
-    monkeypatch.chdir(tmp_path)
-    get_settings.cache_clear()
-    yield f"sqlite:///{tmp_path / 'cli.db'}"
-    get_settings.cache_clear()
-
-
-def _run(database_url: str, *args: str) -> Result:
-    return CliRunner().invoke(main, [*args, "--database-url", database_url])
+_run = run_cli
 
 
 def _workspace(database_url: str) -> dict[str, str]:

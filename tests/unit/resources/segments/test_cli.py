@@ -3,60 +3,19 @@
 from __future__ import annotations
 
 import json
-import os
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
-from urllib.parse import quote
 
 import pytest
-from click.testing import CliRunner, Result
-from sqlalchemy import select, text
+from sqlalchemy import select
 
-from backchannel.cli import main
 from backchannel.db.session import make_engine
 from backchannel.db.tables import Segment, Workspace
-from backchannel.settings import ENV_PREFIX, Settings, get_settings
-from tests.conftest import DATABASES, POSTGRES_URL
+from tests.cli import run_cli
+
+pytestmark = pytest.mark.usefixtures("clean_environment")
 
 QUERY = {"field": "email", "operator": "$", "value": "@acme.test"}
 
-
-@pytest.fixture(autouse=True)
-def clean_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    """No BACKCHANNEL_* variable in, none leaked out (the CLI writes flags into os.environ)."""
-    keys = {ENV_PREFIX + name.upper() for name in Settings.__struct_fields__}
-    keys |= {key for key in os.environ if key.startswith(ENV_PREFIX)}
-    for key in keys:
-        monkeypatch.setenv(key, "")
-        monkeypatch.delenv(key)
-    monkeypatch.chdir(tmp_path)
-    get_settings.cache_clear()
-    yield
-    get_settings.cache_clear()
-
-
-@pytest.fixture(params=DATABASES)
-def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database: a SQLite file, or a PostgreSQL schema made and dropped here."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'cli.db'}"
-        return
-    assert POSTGRES_URL
-    schema = f"bc_seg_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(POSTGRES_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
-
-
-def run(database_url: str, *args: str) -> Result:
-    return CliRunner().invoke(main, [*args, "--database-url", database_url])
+run = run_cli
 
 
 @pytest.fixture
