@@ -122,3 +122,4 @@ def test_empty_body_on_post_action_is_accepted(api):
     user = api.post("/contacts", json={"email": "a@x.test"}).json()
     response = api.post(f"/contacts/{user['id']}/archive", content=b"")
     assert response.status_code == 200
+    assert response.json()["archived"] is True

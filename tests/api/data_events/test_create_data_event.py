@@ -125,6 +125,9 @@ def test_create_data_event_extra_metadata_keys_are_not_checked(api, user):
         json={"event_name": "many", "created_at": START, "user_id": "u-1", "metadata": metadata},
     )
     assert response.status_code == 202
+    [event] = _events(api, user)
+    # Only the first ten keys are kept, so the eleventh (invalid) one is dropped unchecked.
+    assert event["metadata"] == {f"k{i}": i for i in range(10)}
 
 
 @pytest.mark.parametrize(

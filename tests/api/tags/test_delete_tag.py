@@ -87,7 +87,9 @@ def test_delete_tag_segment_keeps_taggings(api, make_contact, make_segment, tagg
 def test_delete_tag_segment_of_another_workspace_does_not_block(api, make_segment, other_workspace):
     tag = api.post("/tags", json={"name": "Mine"}).json()
     make_segment("Theirs", _query_on(tag["id"]), target=other_workspace)
-    assert api.delete(f"/tags/{tag['id']}").status_code == 200
+    response = api.delete(f"/tags/{tag['id']}")
+    assert response.status_code == 200 and response.content == b""
+    assert_error(api.get(f"/tags/{tag['id']}"), 404, "not_found", "Resource Not Found")
 
 
 def test_delete_tag_not_found(api):
