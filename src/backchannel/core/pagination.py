@@ -26,6 +26,7 @@ from sqlalchemy import ColumnElement, Connection, Select, and_, func, or_, selec
 from sqlalchemy.orm import Session
 
 from backchannel.core.errors import InvalidCursor
+from backchannel.core.scalars import INT64
 
 __all__ = [
     "MAX_PER_PAGE",
@@ -103,7 +104,7 @@ def _after(keys: Sequence[SortKey], values: Sequence[Any]) -> ColumnElement[bool
     return or_(*clauses)
 
 
-INT64_MAX = 2**63 - 1
+INT64_MAX = INT64
 
 
 def _check_cursor_value(key: SortKey, value: Any) -> None:

@@ -8,7 +8,6 @@ attributes are hidden from the list and can no longer be written, but stored val
 
 from __future__ import annotations
 
-import math
 import unicodedata
 from collections.abc import Collection
 from typing import Any
@@ -19,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from backchannel.core.errors import ApiError, NotFound, ParameterInvalid, ParameterNotFound
 from backchannel.core.ids import parse_numeric_id
+from backchannel.core.scalars import check_scalar
 from backchannel.core.search import FieldType
 from backchannel.db.tables import DataAttribute
 from backchannel.resources.data_attributes.builtins import (
@@ -60,7 +60,6 @@ MAX_NAME_LENGTH = 190
 MAX_OPTIONS = 500
 MAX_CUSTOM_ATTRIBUTES = 250
 MAX_CUSTOM_STRING = 255
-INT64 = 2**63 - 1
 
 NAME_MESSAGE = (
     "Your name for this attribute must only contain alphanumeric characters, "
@@ -354,22 +353,9 @@ def _fits(data_type: str, value: Any) -> bool:
 
 
 def _check_value(name: str, value: Any) -> Any:
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        if abs(value) > INT64:
-            raise ParameterInvalid(f"Custom attribute '{name}' is out of range", field=name)
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ParameterInvalid(f"Custom attribute '{name}' must be a finite number", field=name)
-        return value
-    if isinstance(value, str):
-        if len(value) > MAX_CUSTOM_STRING:
-            raise ParameterInvalid(
-                f"Custom attribute '{name}' is longer than {MAX_CUSTOM_STRING} characters",
-                field=name,
-            )
+    if check_scalar(
+        value, label=f"Custom attribute '{name}'", field=name, max_string=MAX_CUSTOM_STRING
+    ):
         return value
     raise ParameterInvalid(
         f"Custom attribute '{name}' must be a string, number, boolean or null", field=name

@@ -8,7 +8,6 @@ to the counts of the events themselves in the summary listing.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +24,7 @@ from backchannel.core.pagination import (
     cursor_page,
     fingerprint,
 )
+from backchannel.core.scalars import INT64, check_scalar
 from backchannel.db.tables import Contact, DataEvent, DataEventSummary
 from backchannel.resources.contacts import service as contacts
 from backchannel.resources.data_events.schemas import (
@@ -50,7 +50,6 @@ LIST_WINDOW_SECONDS = 90 * 86_400
 LIST_DEFAULT_PER_PAGE = 15
 MAX_METADATA_KEYS = 10
 MAX_METADATA_STRING = 1024
-INT64 = 2**63 - 1
 
 _EVENTS = DataEvent.__table__
 _CONTACTS = Contact.__table__.c
@@ -94,21 +93,7 @@ def find_contact(
 
 def _metadata_value(key: str, value: Any) -> Any:
     where = f"metadata.{key}"
-    if value is None or isinstance(value, bool):
-        return value
-    if isinstance(value, int):
-        if abs(value) > INT64:
-            raise ParameterInvalid(f"{where} is out of range", field=where)
-        return value
-    if isinstance(value, float):
-        if not math.isfinite(value):
-            raise ParameterInvalid(f"{where} must be a finite number", field=where)
-        return value
-    if isinstance(value, str):
-        if len(value) > MAX_METADATA_STRING:
-            raise ParameterInvalid(
-                f"{where} is longer than {MAX_METADATA_STRING} characters", field=where
-            )
+    if check_scalar(value, label=where, field=where, max_string=MAX_METADATA_STRING):
         return value
     if (
         isinstance(value, dict)
