@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import httpx2 as httpx
@@ -131,6 +131,19 @@ def other_workspace(runtime: Runtime, workspace: NewWorkspace) -> NewWorkspace:
             admin_email="hank@globex.test",
             team_name="Globex Support",
         )
+
+
+@pytest.fixture
+def make_contact(api: TestClient) -> Callable[..., dict[str, Any]]:
+    """Create a contact through the API (a lead when no fields are given); returns it."""
+
+    def make(**fields: Any) -> dict[str, Any]:
+        response = api.post("/contacts", json=fields or {"role": "lead"})
+        assert response.status_code == 200, response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    return make
 
 
 def _check_contract(response: httpx.Response) -> None:

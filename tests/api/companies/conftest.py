@@ -13,7 +13,6 @@ from backchannel.provisioning import NewWorkspace
 from backchannel.runtime import Runtime
 
 MakeCompany = Callable[..., dict[str, Any]]
-MakeContact = Callable[..., dict[str, Any]]
 Attach = Callable[[str, str], dict[str, Any]]
 BulkCompanies = Callable[..., list[str]]
 
@@ -24,19 +23,6 @@ def make_company(api: Any) -> MakeCompany:
 
     def make(**fields: Any) -> dict[str, Any]:
         response = api.post("/companies", json=fields)
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
-
-    return make
-
-
-@pytest.fixture
-def make_contact(api: Any) -> MakeContact:
-    """Create a contact through the API; returns the contact object."""
-
-    def make(**fields: Any) -> dict[str, Any]:
-        response = api.post("/contacts", json=fields or {"role": "lead"})
         assert response.status_code == 200, response.text
         body: dict[str, Any] = response.json()
         return body

@@ -14,19 +14,6 @@ MakeContact = Callable[..., dict[str, Any]]
 
 
 @pytest.fixture
-def make_contact(api: Any) -> MakeContact:
-    """Create a contact through the API; returns the contact object."""
-
-    def make(**fields: Any) -> dict[str, Any]:
-        response = api.post("/contacts", json=fields or {"role": "lead"})
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
-
-    return make
-
-
-@pytest.fixture
 def contact(make_contact: MakeContact) -> dict[str, Any]:
     return make_contact(email="noted@x.test")
 

@@ -18,7 +18,6 @@ from backchannel.runtime import Runtime
 
 MakeCompany = Callable[..., str]
 MakeSegment = Callable[..., str]
-MakeContact = Callable[..., dict[str, Any]]
 
 
 @pytest.fixture
@@ -63,19 +62,6 @@ def make_segment(runtime: Runtime, workspace: NewWorkspace) -> MakeSegment:
             )
             session.add(segment)
         return segment.id
-
-    return make
-
-
-@pytest.fixture
-def make_contact(api: Any) -> MakeContact:
-    """Create a contact through the API; returns the contact object."""
-
-    def make(**fields: Any) -> dict[str, Any]:
-        response = api.post("/contacts", json=fields or {"role": "lead"})
-        assert response.status_code == 200, response.text
-        body: dict[str, Any] = response.json()
-        return body
 
     return make
 
