@@ -146,6 +146,14 @@ def make_contact(api: TestClient) -> Callable[..., dict[str, Any]]:
     return make
 
 
+def contract_client(app: Any) -> TestClient:
+    """A test client for ``app`` whose every response is checked against the spec; use it
+    as a context manager, like TestClient."""
+    client = TestClient(app, raise_server_exceptions=True)
+    client.event_hooks["response"] = [_check_contract]
+    return client
+
+
 def _check_contract(response: httpx.Response) -> None:
     response.read()
     spec.check_response(

@@ -5,11 +5,10 @@ from __future__ import annotations
 import logging
 
 import pytest
-from starlette.testclient import TestClient
 
 from backchannel.core.ratelimit import RateLimiter
 from backchannel.resources.contacts import service as contact_service
-from tests.conftest import assert_error
+from tests.conftest import assert_error, contract_client
 
 
 def test_health(anonymous):
@@ -113,7 +112,7 @@ def test_revoked_token_is_401(app, workspace, runtime):
 
     with runtime.sessions.begin() as session:
         session.get(AccessToken, workspace.token).revoked = True
-    with TestClient(app) as client:
+    with contract_client(app) as client:
         response = client.get("/contacts", headers={"Authorization": f"Bearer {workspace.token}"})
     assert_error(response, 401, "unauthorized")
 

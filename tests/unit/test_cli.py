@@ -15,7 +15,6 @@ import pytest
 from alembic.script import ScriptDirectory
 from click.testing import Result
 from sqlalchemy import Engine, func, inspect, select, text
-from starlette.testclient import TestClient
 
 from backchannel.app import create_app
 from backchannel.cli import bootstrap
@@ -24,6 +23,7 @@ from backchannel.db.session import make_engine, make_sessionmaker
 from backchannel.db.tables import AccessToken, Admin, Contact, Team, Workspace
 from backchannel.settings import Settings
 from tests.cli import run_cli
+from tests.conftest import contract_client
 
 pytestmark = pytest.mark.usefixtures("clean_environment")
 
@@ -65,7 +65,7 @@ def make_workspace(database_url: str, *args: str) -> dict[str, str]:
 def me(database_url: str, token: str) -> tuple[int, dict[str, Any]]:
     """GET /me with ``token`` on an app built from settings, as a deployment builds it."""
     app = create_app(Settings(database_url=database_url, token_cache_seconds=0))
-    with TestClient(app) as client:
+    with contract_client(app) as client:
         response = client.get(
             "/me", headers={"Authorization": f"Bearer {token}", "Accept": "application/json"}
         )
@@ -261,7 +261,7 @@ def test_team_create_with_members(database_url):
 
     team_id = result.stdout.strip()
     app = create_app(Settings(database_url=database_url))
-    with TestClient(app) as client:
+    with contract_client(app) as client:
         response = client.get(
             f"/teams/{team_id}", headers={"Authorization": f"Bearer {out['Access token']}"}
         )

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from starlette.testclient import TestClient
-
 from backchannel.app import create_app
 from backchannel.core.ids import IdFactory
 from backchannel.resources.companies.scroll import SCROLL_BATCH
 from backchannel.runtime import Runtime
-from tests.conftest import assert_error
+from tests.conftest import assert_error, contract_client
 
 
 def _scroll_all(api, first_param=None):
@@ -130,7 +128,7 @@ def test_scroll_over_all_companies_continues_in_another_process(
     made = bulk_companies(SCROLL_BATCH + 5)
     first = api.get("/companies/scroll").json()
     other_runtime = Runtime.build(settings, engine=engine, clock=clock, ids=IdFactory(seed=99))
-    with TestClient(create_app(runtime=other_runtime)) as other:
+    with contract_client(create_app(runtime=other_runtime)) as other:
         other.headers.update(api.headers)
         rest = other.get("/companies/scroll", params={"scroll_param": first["scroll_param"]})
         assert_error(other.get("/companies/scroll"), 400, "scroll_exists")

@@ -5,11 +5,11 @@ from __future__ import annotations
 import uuid
 
 import pytest
-from starlette.testclient import TestClient
 
 from backchannel.app import create_app
 from backchannel.settings import Settings
 from tests.cli import run_cli
+from tests.conftest import contract_client
 
 pytestmark = pytest.mark.usefixtures("clean_environment")
 
@@ -25,7 +25,7 @@ def _workspace(database_url: str) -> dict[str, str]:
 
 def _get_visitor(database_url: str, user_id: str) -> dict[str, object]:
     app = create_app(Settings(database_url=database_url, token_cache_seconds=0))
-    with TestClient(app) as client:
+    with contract_client(app) as client:
         response = client.get(
             "/visitors",
             params={"user_id": user_id},
@@ -63,7 +63,7 @@ def test_visitor_create_in_a_named_workspace(database_url):
     result = _run(database_url, "visitor", "create", "--workspace", code)
     assert result.exit_code == 0, result.output
     app = create_app(Settings(database_url=database_url, token_cache_seconds=0))
-    with TestClient(app) as client:
+    with contract_client(app) as client:
         response = client.get(
             "/visitors",
             params={"user_id": result.stdout.strip()},
