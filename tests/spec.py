@@ -44,6 +44,11 @@ SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
         "list, pages.next is the next page's URL or null (pages_link), not the cursor object "
         "note_list's cursor_pages declares; the recorded example shows next: null",
     ),
+    ("listConversations", 200): (
+        {"$ref": "#/components/schemas/conversation_list"},
+        "the spec declares paginated_response (a news list); the recorded example and every "
+        "client use conversation.list with a conversations array (BEHAVIOR.md §9.1)",
+    ),
     ("retrieveCompany", 200): (
         {
             "anyOf": [
@@ -226,7 +231,20 @@ SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
 
 # (component schema, property, patch, reason): where the recorded real API differs from a
 # component schema, the schema is patched before validation. Each entry says why.
+def _nullable_ref(name: str) -> dict[str, Any]:
+    """A ``$ref`` property made nullable: OpenAPI 3.0 ignores ``nullable`` beside ``$ref``."""
+    ref = {"$ref": f"#/components/schemas/{name}"}
+    return {"$ref": None, "anyOf": [ref, {"enum": [None]}], "nullable": True}
+
+
 SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
+    (
+        "conversation_part",
+        "assigned_to",
+        _nullable_ref("reference"),
+        "declared nullable beside its $ref, which OpenAPI 3.0 ignores; every recorded part "
+        "that assigns nobody has assigned_to: null (BEHAVIOR.md §6.6)",
+    ),
     (
         "contact",
         "email",
@@ -338,7 +356,12 @@ def load_spec() -> dict[str, Any]:
         document: dict[str, Any] = yaml.load(handle, Loader=loader)
     schemas = document["components"]["schemas"]
     for name, prop, patch, _reason in SCHEMA_PATCHES:
-        schemas[name]["properties"][prop].update(patch)
+        target = schemas[name]["properties"][prop]
+        for key, value in patch.items():
+            if value is None:
+                target.pop(key, None)  # a patch removes a key by setting it to None
+            else:
+                target[key] = value
     return document
 
 

@@ -19,7 +19,15 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["BLOCK_TAGS", "is_html", "normalize_body", "strip_document"]
+__all__ = [
+    "BLOCK_TAGS",
+    "is_html",
+    "normalize_body",
+    "plain_to_html",
+    "strip_document",
+    "to_plaintext",
+    "words",
+]
 
 BLOCK_TAGS = frozenset(
     {
@@ -85,3 +93,30 @@ def normalize_body(text: str) -> str:
     if _has_block(text):
         return text
     return f"<p>{text}</p>"
+
+
+def plain_to_html(text: str) -> str:
+    """Plain text (where markup is not supported) as escaped paragraphs: ``<`` stays ``<``."""
+    return _paragraphs(text.strip())
+
+
+_LINE_BREAKING = re.compile(r"<br\s*/?>|</(?:p|div|li|h[1-6]|blockquote|pre|tr)\s*>", re.I)
+_BLANK_LINES = re.compile(r"\n{2,}")
+
+
+def to_plaintext(body: str) -> str:
+    """A stored HTML body as plain text (``display_as=plaintext``): tags dropped, entities
+    decoded, block ends and ``<br>`` turned into line breaks."""
+    text = _LINE_BREAKING.sub("\n", body)
+    text = html.unescape(_MARKUP.sub("", text))
+    return _BLANK_LINES.sub("\n", text).strip()
+
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(body: str) -> str:
+    """The distinct lowercase words of an HTML body, space-separated with a space at each
+    end (`` hello world ``), so that one word is found with ``LIKE '% word %'``."""
+    seen = dict.fromkeys(match.group(0).casefold() for match in _WORD.finditer(to_plaintext(body)))
+    return " " + " ".join(seen) + " " if seen else " "

@@ -33,6 +33,12 @@ class IdFactory:
         """A 24-hex id whose first 8 hex digits are ``created_at``."""
         return f"{created_at & 0xFFFFFFFF:08x}{self._hex(16)}"
 
+    def number(self, digits: int = 9) -> str:
+        """A random decimal id of ``digits`` digits without a leading zero (message ids)."""
+        low, high = 10 ** (digits - 1), 10**digits - 1
+        rng = self._random or secrets.SystemRandom()
+        return str(rng.randint(low, high))
+
     def uuid(self) -> str:
         """A UUID4 string (request ids, activity logs, scroll params)."""
         if self._random is None:

@@ -8,6 +8,8 @@ from backchannel.resources.companies.links import COMPANY_RELATION
 from backchannel.resources.companies.routes import OPERATIONS as _COMPANIES
 from backchannel.resources.contacts import relations
 from backchannel.resources.contacts.routes import OPERATIONS as _CONTACTS
+from backchannel.resources.conversations.relation import CONVERSATION_RELATION
+from backchannel.resources.conversations.routes import OPERATIONS as _CONVERSATIONS
 from backchannel.resources.data_attributes.routes import OPERATIONS as _DATA_ATTRIBUTES
 from backchannel.resources.data_events.relation import DATA_EVENT_RELATION
 from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
@@ -35,6 +37,7 @@ OPERATIONS: list[Operation] = [
     *_DATA_ATTRIBUTES,
     *_DATA_EVENTS,
     *_VISITORS,
+    *_CONVERSATIONS,
 ]
 
 relations.register(TAG_RELATION)
@@ -42,3 +45,4 @@ relations.register(NOTE_RELATION)
 relations.register(COMPANY_RELATION)
 relations.register(DATA_EVENT_RELATION)
 relations.register(SUBSCRIPTION_RELATION)
+relations.register(CONVERSATION_RELATION)

@@ -7,6 +7,12 @@ from backchannel.db.tables._activity_log import ActivityLog
 from backchannel.db.tables._admin import Admin, Team, TeamMembership
 from backchannel.db.tables._company import Company, CompanyContact, CompanyScroll, Plan
 from backchannel.db.tables._contact import Contact
+from backchannel.db.tables._conversation import (
+    AssignmentRule,
+    Conversation,
+    ConversationContact,
+    ConversationPart,
+)
 from backchannel.db.tables._data_attribute import DataAttribute
 from backchannel.db.tables._event import DataEvent, DataEventSummary
 from backchannel.db.tables._note import Note
@@ -20,12 +26,16 @@ __all__ = [
     "AccessToken",
     "ActivityLog",
     "Admin",
+    "AssignmentRule",
     "Base",
     "Company",
     "CompanyContact",
     "CompanyScroll",
     "Contact",
     "ContactSubscription",
+    "Conversation",
+    "ConversationContact",
+    "ConversationPart",
     "DataAttribute",
     "DataEvent",
     "DataEventSummary",

@@ -44,6 +44,7 @@ __all__ = [
     "archive",
     "create",
     "delete",
+    "find",
     "get",
     "list_page",
     "live",
@@ -115,6 +116,33 @@ def get(db: Session, *, workspace_id: int, contact_id: str) -> Contact:
     if contact.archived:
         raise _not_found()
     return contact
+
+
+def find(
+    db: Session,
+    *,
+    workspace_id: int,
+    id: str | None = None,
+    external_id: str | None = None,
+    email: str | None = None,
+) -> Contact | None:
+    """A visible contact by Intercom ``id``, else ``external_id``, else email (users before
+    leads, then the oldest); ``None`` if there is none."""
+    if id:
+        stmt = select(Contact).where(Contact.id == id)
+    elif external_id:
+        stmt = select(Contact).where(Contact.external_id == external_id)
+    elif email:
+        stmt = select(Contact).where(func.lower(Contact.email) == email.lower())
+        stmt = stmt.order_by((Contact.role == "user").desc(), Contact.created_at, Contact.id)
+    else:
+        return None
+    stmt = stmt.where(
+        Contact.workspace_id == workspace_id,
+        Contact.archived.is_(False),
+        Contact.merged_into_id.is_(None),
+    )
+    return db.execute(stmt.limit(1)).scalars().first()
 
 
 def _clash_message(existing: Contact) -> str:

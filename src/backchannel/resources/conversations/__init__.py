@@ -1,0 +1,1 @@
+"""Conversations: contact- and admin-initiated threads of parts, their state and statistics."""
