@@ -83,7 +83,7 @@ def load_related(
     for conversation_id, contact_id, external_id in rows:
         contacts[conversation_id].append((contact_id, external_id))
     tags: defaultdict[int, list[AppliedTag]] = defaultdict(list)
-    rows = db.execute(
+    tag_rows = db.execute(
         select(Tagging.target_id, Tag.id, Tag.name, Tagging.applied_at, Tagging.applied_by)
         .join(Tag, Tag.id == Tagging.tag_id)
         .where(
@@ -93,16 +93,16 @@ def load_related(
         )
         .order_by(Tagging.applied_at, Tag.id)
     )
-    for target_id, tag_id, name, applied_at, applied_by in rows:
+    for target_id, tag_id, name, applied_at, applied_by in tag_rows:
         tags[int(target_id)].append(AppliedTag(tag_id, name, applied_at, applied_by))
     teammates: defaultdict[int, list[str]] = defaultdict(list)
-    rows = db.execute(
+    author_rows = db.execute(
         select(_PARTS.conversation_id, _PARTS.author_id, func.min(_PARTS.id).label("first"))
         .where(_PARTS.conversation_id.in_(ids), _PARTS.author_type == "admin")
         .group_by(_PARTS.conversation_id, _PARTS.author_id)
         .order_by("first")
     )
-    for conversation_id, author_id, _first in rows:
+    for conversation_id, author_id, _first in author_rows:
         teammates[conversation_id].append(author_id)
     related.contacts, related.tags, related.teammates = dict(contacts), dict(tags), dict(teammates)
     return related
