@@ -49,6 +49,31 @@ SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
         "the spec declares paginated_response (a news list); the recorded example and every "
         "client use conversation.list with a conversations array (BEHAVIOR.md §9.1)",
     ),
+    **{
+        (operation, 200): (
+            {
+                "type": "object",
+                "required": ["customers"],
+                "additionalProperties": False,
+                "properties": {
+                    "customers": {
+                        "type": "array",
+                        "items": {
+                            "type": "object",
+                            "required": ["type", "id"],
+                            "properties": {
+                                "type": {"type": "string", "enum": ["user", "lead"]},
+                                "id": {"type": "string"},
+                            },
+                        },
+                    }
+                },
+            },
+            "the schema says a conversation, but the recorded responses are the participants, "
+            "{customers: [{type, id}]} (BEHAVIOR.md §9.11)",
+        )
+        for operation in ("attachContactToConversation", "detachContactFromConversation")
+    },
     ("retrieveCompany", 200): (
         {
             "anyOf": [
@@ -228,6 +253,7 @@ SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
         "(BEHAVIOR.md §9.16)",
     ),
 }
+
 
 # (component schema, property, patch, reason): where the recorded real API differs from a
 # component schema, the schema is patched before validation. Each entry says why.

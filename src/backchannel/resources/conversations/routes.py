@@ -8,7 +8,7 @@ from backchannel.core.errors import ParameterInvalid
 from backchannel.core.http import Context, Operation
 from backchannel.core.pagination import CursorPage
 from backchannel.db.tables import Conversation
-from backchannel.resources.conversations import service
+from backchannel.resources.conversations import participants, service
 from backchannel.resources.conversations.schemas import (
     ConversationCreate,
     ConversationListQuery,
@@ -16,6 +16,8 @@ from backchannel.resources.conversations.schemas import (
     ConversationReply,
     ConversationRetrieveQuery,
     ConversationUpdate,
+    CustomerAttach,
+    CustomerDetach,
     Redaction,
 )
 from backchannel.resources.conversations.serializers import (
@@ -123,6 +125,39 @@ def redact_conversation(ctx: Context, *, body: Redaction) -> dict[str, Any]:
     return one(ctx, conversation)
 
 
+def _customers(ctx: Context, conversation: Conversation) -> dict[str, Any]:
+    """The participants, in the recorded shape of the participant operations (§9.11)."""
+    return {
+        "customers": [
+            {"type": contact.role, "id": contact.id}
+            for contact in participants.customers(ctx.db, conversation)
+        ]
+    }
+
+
+def attach_contact_to_conversation(
+    ctx: Context, id: str, *, body: CustomerAttach
+) -> dict[str, Any]:
+    conversation = participants.attach(
+        ctx.db, workspace=ctx.workspace, conversation_id=id, data=body, now=ctx.now(), ids=ctx.ids
+    )
+    return _customers(ctx, conversation)
+
+
+def detach_contact_from_conversation(
+    ctx: Context, conversation_id: str, contact_id: str, *, body: CustomerDetach
+) -> dict[str, Any]:
+    conversation = participants.detach(
+        ctx.db,
+        workspace=ctx.workspace,
+        conversation_id=conversation_id,
+        contact_id=contact_id,
+        data=body,
+        now=ctx.now(),
+    )
+    return _customers(ctx, conversation)
+
+
 OPERATIONS = [
     Operation(
         "GET", "/conversations", list_conversations, "listConversations",
@@ -151,5 +186,13 @@ OPERATIONS = [
     Operation(
         "POST", "/conversations/redact", redact_conversation, "redactConversation",
         body=Redaction,
+    ),
+    Operation(
+        "POST", "/conversations/{id}/customers", attach_contact_to_conversation,
+        "attachContactToConversation", body=CustomerAttach,
+    ),
+    Operation(
+        "DELETE", "/conversations/{conversation_id}/customers/{contact_id}",
+        detach_contact_from_conversation, "detachContactFromConversation", body=CustomerDetach,
     ),
 ]  # fmt: skip

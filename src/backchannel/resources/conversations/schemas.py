@@ -27,8 +27,6 @@ __all__ = [
     "CustomerRef",
     "Participant",
     "Redaction",
-    "TagOffConversation",
-    "TagOnConversation",
 ]
 
 MAX_BODY_LENGTH = 65_536
@@ -135,9 +133,11 @@ class CustomerAttach(msgspec.Struct, forbid_unknown_fields=True):
 
 
 class CustomerDetach(msgspec.Struct, forbid_unknown_fields=True):
-    """``detach_contact_from_conversation_request``."""
+    """``detach_contact_from_conversation_request``. The recorded requests also repeat the
+    contact as ``customer``; the path decides which contact goes."""
 
     admin_id: IdRef | None = None
+    customer: CustomerRef | None = None
 
 
 class Redaction(msgspec.Struct, forbid_unknown_fields=True):
@@ -147,16 +147,3 @@ class Redaction(msgspec.Struct, forbid_unknown_fields=True):
     conversation_id: IdRef | None = None
     conversation_part_id: IdRef | None = None
     source_id: IdRef | None = None
-
-
-class TagOnConversation(msgspec.Struct, forbid_unknown_fields=True):
-    """``POST /conversations/{id}/tags``: the tag and the admin applying it."""
-
-    id: IdRef | None = None
-    admin_id: IdRef | None = None
-
-
-class TagOffConversation(msgspec.Struct, forbid_unknown_fields=True):
-    """``DELETE /conversations/{id}/tags/{tag_id}``: the admin removing it."""
-
-    admin_id: IdRef | None = None
