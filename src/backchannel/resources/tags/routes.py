@@ -6,7 +6,12 @@ from typing import Any
 
 from backchannel.core.http import Context, Empty, Operation
 from backchannel.resources.tags import service
-from backchannel.resources.tags.schemas import TagReference, parse_tag_request
+from backchannel.resources.tags.schemas import (
+    ConversationTagging,
+    ConversationUntagging,
+    TagReference,
+    parse_tag_request,
+)
 from backchannel.resources.tags.serializers import (
     applied_tag_list_to_api,
     applied_tag_to_api,
@@ -72,6 +77,36 @@ def list_tags_for_a_contact(ctx: Context, contact_id: str) -> dict[str, Any]:
     return applied_tag_list_to_api(tags)
 
 
+def attach_tag_to_conversation(
+    ctx: Context, conversation_id: str, *, body: ConversationTagging
+) -> dict[str, Any]:
+    """``POST /conversations/{conversation_id}/tags``."""
+    applied = service.attach_to_conversation(
+        ctx.db,
+        workspace=ctx.workspace,
+        conversation_id=conversation_id,
+        tag_id=body.id,
+        admin_id=body.admin_id,
+        now=ctx.now(),
+    )
+    return applied_tag_to_api(applied)
+
+
+def detach_tag_from_conversation(
+    ctx: Context, conversation_id: str, id: str, *, body: ConversationUntagging
+) -> dict[str, Any]:
+    """``DELETE /conversations/{conversation_id}/tags/{id}`` (the admin in the body)."""
+    applied = service.detach_from_conversation(
+        ctx.db,
+        workspace=ctx.workspace,
+        conversation_id=conversation_id,
+        tag_id=id,
+        admin_id=body.admin_id,
+        now=ctx.now(),
+    )
+    return applied_tag_to_api(applied)
+
+
 OPERATIONS = [
     Operation("GET", "/tags", list_tags, "listTags"),
     Operation("POST", "/tags", create_tag, "createTag", body=object),
@@ -91,4 +126,18 @@ OPERATIONS = [
         "detachTagFromContact",
     ),
     Operation("GET", "/contacts/{contact_id}/tags", list_tags_for_a_contact, "listTagsForAContact"),
+    Operation(
+        "POST",
+        "/conversations/{conversation_id}/tags",
+        attach_tag_to_conversation,
+        "attachTagToConversation",
+        body=ConversationTagging,
+    ),
+    Operation(
+        "DELETE",
+        "/conversations/{conversation_id}/tags/{id}",
+        detach_tag_from_conversation,
+        "detachTagFromConversation",
+        body=ConversationUntagging,
+    ),
 ]

@@ -46,6 +46,20 @@ class TagReference(msgspec.Struct, forbid_unknown_fields=True):
     id: str | int
 
 
+class ConversationTagging(msgspec.Struct, forbid_unknown_fields=True):
+    """``POST /conversations/{id}/tags`` body: the tag's id and the admin applying it
+    (both required; checked by the service so a missing one gets its own message)."""
+
+    id: str | int | None = None
+    admin_id: str | int | None = None
+
+
+class ConversationUntagging(msgspec.Struct, forbid_unknown_fields=True):
+    """``DELETE /conversations/{id}/tags/{tag_id}`` body: the admin removing the tag."""
+
+    admin_id: str | int | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class TagCreate:
     """``{name}``: create the tag, or return the one that has this name in any case."""

@@ -22,12 +22,14 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
-from backchannel.core.errors import BadRequest, NotFound, ParameterInvalid
+from backchannel.core.auth import WorkspaceInfo
+from backchannel.core.errors import BadRequest, NotFound, ParameterInvalid, ParameterNotFound
 from backchannel.core.ids import parse_numeric_id
 from backchannel.db.repository import Repository
-from backchannel.db.tables import Tag, Tagging
+from backchannel.db.tables import Conversation, Tag, Tagging
 from backchannel.resources.companies.service import find_company
 from backchannel.resources.contacts import service as contacts
+from backchannel.resources.conversations import service as conversations
 from backchannel.resources.segments.service import segments_using_tag
 from backchannel.resources.tags.schemas import (
     TagCompanies,
@@ -36,7 +38,7 @@ from backchannel.resources.tags.schemas import (
     TagRequest,
     TagUsers,
 )
-from backchannel.resources.tags.search import CONTACT
+from backchannel.resources.tags.search import CONTACT, CONVERSATION
 
 __all__ = [
     "COMPANY",
@@ -48,10 +50,12 @@ __all__ = [
     "applied_tags",
     "apply_tag",
     "attach_to_contact",
+    "attach_to_conversation",
     "contact_tags",
     "create_tag",
     "delete_tag",
     "detach_from_contact",
+    "detach_from_conversation",
     "find_or_create",
     "get_tag",
     "list_tags",
@@ -355,3 +359,81 @@ def contact_tags(
     """The tags of a visible contact; ``User Not Found`` otherwise."""
     contact = contacts.read(db, workspace_id=workspace_id, contact_id=contact_id)
     return applied_tags(db, workspace_id=workspace_id, target_type=CONTACT, target_id=contact.id)
+
+
+# --- conversations -----------------------------------------------------------------------
+
+
+class ConversationTagNotFound(NotFound):
+    code = "tag_not_found"
+    default_message = "Tag not found"
+
+
+def _tag_and_conversation(
+    db: Session, *, workspace: WorkspaceInfo, conversation_id: str, tag_id: object, now: int
+) -> tuple[Tag, Conversation]:
+    try:
+        conversation = conversations.get(
+            db, workspace=workspace, conversation_id=conversation_id, now=now
+        )
+    except conversations.ConversationNotFound:
+        raise NotFound("Conversation not found") from None
+    try:
+        tag = get_tag(db, workspace_id=workspace.id, tag_id=tag_id)
+    except TagNotFound:
+        raise ConversationTagNotFound() from None
+    return tag, conversation
+
+
+def attach_to_conversation(
+    db: Session,
+    *,
+    workspace: WorkspaceInfo,
+    conversation_id: str,
+    tag_id: object,
+    admin_id: object,
+    now: int,
+) -> AppliedTag:
+    """Tag a visible conversation on behalf of ``admin_id``; attaching twice changes nothing.
+
+    Raises:
+        ParameterNotFound: no ``id`` or ``admin_id``.
+        NotFound: ``Conversation not found``; ``tag_not_found``; ``admin_not_found``.
+    """
+    if tag_id is None or tag_id == "":
+        raise ParameterNotFound("id is a required parameter.", field="id")
+    admin = conversations.admin_author(db, workspace_id=workspace.id, admin_id=admin_id)
+    tag, conversation = _tag_and_conversation(
+        db, workspace=workspace, conversation_id=conversation_id, tag_id=tag_id, now=now
+    )
+    tagging = apply_tag(
+        db,
+        tag=tag,
+        target_type=CONVERSATION,
+        target_id=str(conversation.id),
+        admin_id=int(admin.id),
+        now=now,
+    )
+    conversation.updated_at = max(now, conversation.updated_at)
+    return _applied(tag, tagging)
+
+
+def detach_from_conversation(
+    db: Session,
+    *,
+    workspace: WorkspaceInfo,
+    conversation_id: str,
+    tag_id: object,
+    admin_id: object,
+    now: int,
+) -> AppliedTag:
+    """Untag a visible conversation and return the tag as it was applied (``applied_at``
+    null if it was not). Errors as :func:`attach_to_conversation`."""
+    conversations.admin_author(db, workspace_id=workspace.id, admin_id=admin_id)
+    tag, conversation = _tag_and_conversation(
+        db, workspace=workspace, conversation_id=conversation_id, tag_id=tag_id, now=now
+    )
+    tagging = remove_tag(db, tag=tag, target_type=CONVERSATION, target_id=str(conversation.id))
+    if tagging is not None:
+        conversation.updated_at = max(now, conversation.updated_at)
+    return _applied(tag, tagging)
