@@ -265,6 +265,13 @@ def _nullable_ref(name: str) -> dict[str, Any]:
 
 SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
     (
+        "data_attribute",
+        "model",
+        {"enum": ["contact", "company", "conversation"]},
+        "listDataAttributes filters by model=conversation, so its items can be conversation "
+        "attributes, which the model enum forgets (BEHAVIOR.md §6.4)",
+    ),
+    (
         "conversation_part",
         "assigned_to",
         _nullable_ref("reference"),

