@@ -265,6 +265,13 @@ def _nullable_ref(name: str) -> dict[str, Any]:
 
 SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
     (
+        "conversation_part_author",
+        "email",
+        {"nullable": True},
+        "a lead without an email (a visitor who started a conversation) writes parts too; like "
+        "the contact's own email it is then null (BEHAVIOR.md §3.3)",
+    ),
+    (
         "data_attribute",
         "model",
         {"enum": ["contact", "company", "conversation"]},

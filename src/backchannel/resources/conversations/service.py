@@ -48,7 +48,6 @@ from backchannel.resources.conversations.statistics import CONTACT_AUTHORS, deri
 from backchannel.resources.data_attributes.service import merge_custom_attributes
 from backchannel.resources.teams.service import TeamNotFound, get_team
 from backchannel.resources.visitors import service as visitors
-from backchannel.resources.visitors.schemas import VisitorConvert, VisitorRef
 
 __all__ = [
     "LIST_DEFAULT_PER_PAGE",
@@ -389,8 +388,7 @@ def _lead_from_visitor(
         )
     except NotFound:
         return None
-    convert = VisitorConvert(type="lead", user=VisitorRef(), visitor=VisitorRef(id=visitor.id))
-    return visitors.convert(db, workspace_id=workspace_id, data=convert, now=now, ids=ids)
+    return visitors.to_lead(db, visitor=visitor, now=now, ids=ids)
 
 
 def create(

@@ -32,6 +32,7 @@ __all__ = [
     "find",
     "pseudonym",
     "read",
+    "to_lead",
     "update",
 ]
 
@@ -239,16 +240,37 @@ def convert(
         email=data.visitor.email,
     )
     contact = _target(db, workspace_id, data.user, data.type)
+    return _become(db, visitor, contact, data.type, data.user, now=now, ids=ids)
+
+
+def to_lead(db: Session, *, visitor: Visitor, now: int, ids: IdFactory) -> Contact:
+    """Turn a visitor into a new lead (a visitor who starts a conversation); the visitor is
+    deleted. Returns the lead."""
+    return _become(db, visitor, None, "lead", VisitorRef(), now=now, ids=ids)
+
+
+def _become(
+    db: Session,
+    visitor: Visitor,
+    contact: Contact | None,
+    role: str,
+    user: VisitorRef,
+    *,
+    now: int,
+    ids: IdFactory,
+) -> Contact:
+    """Fold ``visitor`` into ``contact``, or into a new contact of ``role`` made from
+    ``user`` and the visitor's email; the visitor is deleted."""
     if contact is None:
-        email = data.user.email or visitor.email
+        email = user.email or visitor.email
         contact = contacts.create(
             db,
-            workspace_id=workspace_id,
+            workspace_id=visitor.workspace_id,
             data=ContactCreate(
-                role=data.type,
-                external_id=data.user.user_id or UNSET,
+                role=role,
+                external_id=user.user_id or UNSET,
                 email=email or UNSET,
-                signed_up_at=now if data.type == "user" else UNSET,
+                signed_up_at=now if role == "user" else UNSET,
             ),
             now=now,
             ids=ids,
