@@ -8,7 +8,7 @@ from backchannel.core.errors import ParameterInvalid
 from backchannel.core.http import Context, Operation
 from backchannel.core.pagination import CursorPage
 from backchannel.db.tables import Conversation
-from backchannel.resources.conversations import participants, service
+from backchannel.resources.conversations import assignment, participants, search, service
 from backchannel.resources.conversations.schemas import (
     ConversationCreate,
     ConversationListQuery,
@@ -46,12 +46,13 @@ def wake_due(ctx: Context) -> None:
         service.wake_due(ctx.db, workspace=ctx.workspace, now=now)
 
 
-def one(ctx: Context, conversation: Conversation, *, as_text: bool = False) -> dict[str, Any]:
-    """A conversation with its parts, as single-conversation operations return it."""
+def one(ctx: Context, conversation: Any, *, as_text: bool = False) -> dict[str, Any]:
+    """A conversation (entity or row) with its parts, as single-conversation operations
+    return it."""
     related = load_related(
-        ctx.db, workspace_id=ctx.workspace_id, conversation_ids=[conversation.id]
+        ctx.reader, workspace_id=ctx.workspace_id, conversation_ids=[conversation.id]
     )
-    parts = service.parts_of(ctx.db, conversation.id)
+    parts = service.parts_of(ctx.reader, conversation.id)
     return conversation_to_api(conversation, related, parts=parts, plaintext=as_text)
 
 
@@ -92,7 +93,10 @@ def retrieve_conversation(
     ctx: Context, id: str, *, query: ConversationRetrieveQuery
 ) -> dict[str, Any]:
     as_text = plaintext(query.display_as)
-    conversation = service.get(ctx.db, workspace=ctx.workspace, conversation_id=id, now=ctx.now())
+    now = ctx.now()
+    conversation = service.read(ctx.reader, workspace_id=ctx.workspace_id, conversation_id=id)
+    if service.snooze_ran_out(conversation, now):
+        conversation = service.get(ctx.db, workspace=ctx.workspace, conversation_id=id, now=now)
     return one(ctx, conversation, as_text=as_text)
 
 
@@ -158,6 +162,19 @@ def detach_contact_from_conversation(
     return _customers(ctx, conversation)
 
 
+def search_conversations(ctx: Context, *, body: dict[str, Any]) -> dict[str, Any]:
+    wake_due(ctx)
+    page = search.search(ctx.reader, workspace=ctx.workspace, request=body, now=ctx.now())
+    return page_of(ctx, page)
+
+
+def auto_assign_conversation(ctx: Context, id: str) -> dict[str, Any]:
+    conversation = assignment.run_rules(
+        ctx.db, workspace=ctx.workspace, conversation_id=id, now=ctx.now()
+    )
+    return one(ctx, conversation)
+
+
 OPERATIONS = [
     Operation(
         "GET", "/conversations", list_conversations, "listConversations",
@@ -194,5 +211,13 @@ OPERATIONS = [
     Operation(
         "DELETE", "/conversations/{conversation_id}/customers/{contact_id}",
         detach_contact_from_conversation, "detachContactFromConversation", body=CustomerDetach,
+    ),
+    Operation(
+        "POST", "/conversations/search", search_conversations, "searchConversations",
+        body=dict[str, Any],
+    ),
+    Operation(
+        "POST", "/conversations/{id}/run_assignment_rules", auto_assign_conversation,
+        "autoAssignConversation",
     ),
 ]  # fmt: skip

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, exists, select
+from sqlalchemy import Connection, Select, bindparam, exists, select
 from sqlalchemy.orm import Session
 
 from backchannel.core.auth import WorkspaceInfo
@@ -65,9 +65,11 @@ __all__ = [
     "live",
     "manage",
     "operator",
+    "read",
     "redact",
     "refresh",
     "reply",
+    "snooze_ran_out",
     "start",
     "update",
     "wake_due",
@@ -140,6 +142,32 @@ def _stored(db: Session, workspace_id: int, conversation_id: object) -> Conversa
     return conversation
 
 
+_READ_ONE = select(_TABLE).where(
+    _TABLE.c.workspace_id == bindparam("workspace_id"),
+    _TABLE.c.id == bindparam("conversation_id"),
+    _TABLE.c.in_inbox,
+)
+
+
+def read(db: Session | Connection, *, workspace_id: int, conversation_id: object) -> Any:
+    """A visible conversation's row, for display (a plain read, no waking); 404 ``Resource
+    Not Found`` otherwise."""
+    number = parse_numeric_id(conversation_id)
+    row = None
+    if number is not None:
+        params = {"workspace_id": workspace_id, "conversation_id": number}
+        row = db.execute(_READ_ONE, params).first()
+    if row is None:
+        raise ConversationNotFound()
+    return row
+
+
+def snooze_ran_out(conversation: Any, now: int) -> bool:
+    """Whether a snoozed conversation's time has come (it must be woken before showing)."""
+    until = conversation.snoozed_until
+    return conversation.state == "snoozed" and until is not None and until <= now
+
+
 def get(
     db: Session, *, workspace: WorkspaceInfo, conversation_id: object, now: int
 ) -> Conversation:
@@ -198,7 +226,7 @@ def wake_due(db: Session, *, workspace: WorkspaceInfo, now: int) -> None:
 
 def _wake(db: Session, workspace: WorkspaceInfo, conversation: Conversation, now: int) -> None:
     until = conversation.snoozed_until
-    if conversation.state != "snoozed" or until is None or until > now:
+    if until is None or not snooze_ran_out(conversation, now):
         return
     add_part(db, conversation, part_type="unsnoozed", author=operator(workspace), at=until)
     _set_state(conversation, "open")
