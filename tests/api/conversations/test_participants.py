@@ -142,3 +142,22 @@ def test_another_workspace_cannot_touch_participants(api, start, other_workspace
     assert_error(response, 404, "not_found", "Resource Not Found")
     stored = api.get(f"/conversations/{conversation['id']}").json()
     assert len(stored["contacts"]["contacts"]) == 1
+
+
+def test_merging_a_lead_moves_its_conversations_to_the_user(api, start, make_contact):
+    lead = make_contact(role="lead", email="lead@x.test")
+    user = make_contact(role="user", email="user@x.test")
+    conversation = start(who=lead)
+    response = api.post("/contacts/merge", json={"from": lead["id"], "into": user["id"]})
+    assert response.status_code == 200, response.text
+    stored = api.get(f"/conversations/{conversation['id']}").json()
+    assert stored["contacts"]["contacts"] == [
+        {"type": "contact", "id": user["id"], "external_id": None}
+    ]
+    replied = api.post(
+        "/conversations/last/reply",
+        json={"type": "user", "intercom_user_id": user["id"], "message_type": "comment",
+              "body": "me again"},
+    )  # fmt: skip
+    assert replied.status_code == 200, replied.text
+    assert replied.json()["id"] == conversation["id"]
