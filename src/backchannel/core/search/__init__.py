@@ -2,7 +2,8 @@
 
 ``body -> parse_search_request -> SearchRequest (frozen AST) -> compile_query -> WHERE``, and
 ``sort_keys`` for keyset paging with :func:`backchannel.core.pagination.cursor_page`. Each
-searchable resource declares a :class:`FieldRegistry` of :class:`FieldSpec`.
+searchable resource declares a :class:`FieldRegistry` of :class:`FieldSpec`; fields that are
+not one plain column use the builders of :mod:`backchannel.core.search.builders`.
 """
 
 from __future__ import annotations
@@ -18,7 +19,16 @@ from backchannel.core.search.ast import (
     predicates,
     to_json,
 )
-from backchannel.core.search.compile import compile_query, day_bounds
+from backchannel.core.search.builders import (
+    ElementCompare,
+    exists_builder,
+    numeric_id_compare,
+    one_word,
+    text_compare,
+    value_builder,
+    words_builder,
+)
+from backchannel.core.search.compile import compare, compile_query, day_bounds
 from backchannel.core.search.context import CompileContext
 from backchannel.core.search.fields import (
     CUSTOM_ATTRIBUTE_PREFIX,
@@ -55,6 +65,7 @@ __all__ = [
     "CompileContext",
     "ContextBuilder",
     "DateRule",
+    "ElementCompare",
     "FieldRegistry",
     "FieldSpec",
     "FieldType",
@@ -68,15 +79,22 @@ __all__ = [
     "SortOrder",
     "Value",
     "check_predicate",
+    "compare",
     "compile_query",
     "custom_index_expression",
     "day_bounds",
     "default_operators",
+    "exists_builder",
     "field_sort_key",
+    "numeric_id_compare",
+    "one_word",
     "parse_query",
     "parse_search_request",
     "parse_sort",
     "predicates",
     "sort_keys",
+    "text_compare",
     "to_json",
+    "value_builder",
+    "words_builder",
 ]

@@ -29,7 +29,7 @@ from backchannel.core.search.context import CompileContext
 from backchannel.core.search.fields import DateRule, FieldRegistry, FieldSpec, FieldType
 from backchannel.core.search.values import check_predicate
 
-__all__ = ["compile_query", "day_bounds"]
+__all__ = ["compare", "compile_query", "day_bounds"]
 
 _O = Operator
 _Expr: TypeAlias = SQLColumnExpression[Any]
@@ -100,6 +100,29 @@ def _predicate(
     if op in _NEGATIONS:
         return or_(missing, not_(table[_NEGATIONS[op]](expression, value, zone)))
     return table[op](expression, value, zone)
+
+
+def compare(
+    spec: FieldSpec,
+    op: Operator,
+    value: Any,
+    *,
+    rule: DateRule = DateRule.EXACT,
+    timezone: str = "UTC",
+) -> ColumnElement[bool]:
+    """``spec.expression <op> value`` by the operator table, for builders that compare a
+    column of their own (an element of a many-valued field) the way plain fields compare.
+
+    Args:
+        spec: gives the expression, the type and the string folding.
+        op: a positive operator the type allows (``= IN ~ ^ $ < <= > >=``); negations and
+            ``null`` are the caller's.
+        value: already normalised (:func:`check_predicate`); a tuple for ``IN``.
+        rule: how dates compare; ``timezone`` gives the day boundaries of ``DAY``.
+    """
+    if spec.expression is None or value is None or op in _NEGATIONS:
+        raise ValueError(f"compare needs an expression, a value and a positive operator: {op!r}")
+    return _table(spec, rule)[op](spec.expression, value, ZoneInfo(timezone))
 
 
 def _table(spec: FieldSpec, rule: DateRule) -> Mapping[Operator, _Build]:
