@@ -28,6 +28,7 @@ from backchannel.provisioning import (
     create_workspace,
     default_workspace,
 )
+from backchannel.resources.conversations.assignment import create_rule, delete_rule, list_rules
 from backchannel.resources.segments.service import create_segment
 from backchannel.seeding import DEFAULT_BATCH, seed_contacts
 from backchannel.settings import ENV_PREFIX, Settings, SettingsError
@@ -335,6 +336,101 @@ def segment_create(
             ids=IdFactory(),
         )
         click.echo(made.id)
+
+
+@main.group("assignment-rule")
+def assignment_rule() -> None:
+    """Assignment rules, run by POST /conversations/{id}/run_assignment_rules. The 2.10 API
+    has no operation to configure them."""
+
+
+@assignment_rule.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option("--name", required=True)
+@click.option("--team-id", type=int, default=None, help="Assign to this team.")
+@click.option("--admin-id", type=int, default=None, help="Assign to this admin.")
+@click.option(
+    "--round-robin",
+    is_flag=True,
+    default=False,
+    help="Assign to the team's members in turn (by admin id), skipping admins who are away.",
+)
+@click.option(
+    "--query",
+    "query_text",
+    default=None,
+    help="The filter as JSON, in the query language of POST /conversations/search "
+    "(default: every conversation).",
+)
+@database_option
+def assignment_rule_create(
+    code: str | None,
+    name: str,
+    team_id: int | None,
+    admin_id: int | None,
+    round_robin: bool,
+    query_text: str | None,
+    database_url: str | None,
+) -> None:
+    """Add a rule after the existing ones (the first matching rule wins) and print its id."""
+    query: Any = None
+    if query_text is not None:
+        try:
+            query = json.loads(query_text)
+        except ValueError as error:
+            raise click.BadParameter(f"not valid JSON: {error}", param_hint="--query") from None
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        made = create_rule(
+            session,
+            workspace_id=ws.id,
+            name=name,
+            query=query,
+            team_id=team_id,
+            admin_id=admin_id,
+            round_robin=round_robin,
+            now=SystemClock().now(),
+        )
+        click.echo(made.id)
+
+
+@assignment_rule.command("list")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@database_option
+def assignment_rule_list(code: str | None, database_url: str | None) -> None:
+    """Print the rules in the order they are tried: id, name, assignees, query (tab-separated)."""
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        rules = list_rules(session, workspace_id=ws.id)
+        if not rules:
+            click.echo("No assignment rules", err=True)
+        for rule in rules:
+            targets = [f"team {rule.team_id}"] if rule.team_id is not None else []
+            if rule.round_robin:
+                targets.append("round robin")
+            elif rule.admin_id is not None:
+                targets.append(f"admin {rule.admin_id}")
+            query = (
+                "every conversation"
+                if rule.query is None
+                else json.dumps(rule.query, sort_keys=True)
+            )
+            click.echo(f"{rule.id}\t{rule.name}\t{', '.join(targets)}\t{query}")
+
+
+@assignment_rule.command("delete")
+@click.argument("rule_id", type=int)
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@database_option
+def assignment_rule_delete(rule_id: int, code: str | None, database_url: str | None) -> None:
+    """Delete the rule RULE_ID."""
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        delete_rule(session, workspace_id=ws.id, rule_id=rule_id)
+        click.echo(f"Deleted assignment rule {rule_id}")
 
 
 @main.group("seed")
