@@ -252,6 +252,18 @@ SCHEMA_OVERRIDES: dict[tuple[str, int], tuple[dict[str, Any], str]] = {
         "as retrieveVisitorWithUserId: last_request_at as recorded, not las_request_at "
         "(BEHAVIOR.md §9.16)",
     ),
+    ("listTicketTypes", 200): (
+        {
+            "type": "object",
+            "required": ["type", "data"],
+            "properties": {
+                "type": {"type": "string", "enum": ["list"]},
+                "data": {"type": "array", "items": {"$ref": "#/components/schemas/ticket_type"}},
+            },
+        },
+        "the schema says ticket_type.list with a ticket_types array; the recorded example "
+        "is {type: list, data: [...]} (BEHAVIOR.md §9.10), which the list-key rule implies",
+    ),
 }
 
 
@@ -381,6 +393,32 @@ SCHEMA_PATCHES: list[tuple[str, str, dict[str, Any], str]] = [
         {"additionalProperties": {}},
         "custom attribute values are strings, numbers and booleans, typed by their data "
         "attribute, not only strings (BEHAVIOR.md §6.4; the update example sends numbers)",
+    ),
+    (
+        "ticket_type",
+        "ticket_type_attributes",
+        {
+            "$ref": None,
+            "type": "object",
+            "required": ["type", "data"],
+            "properties": {
+                "type": {"type": "string", "enum": ["list"]},
+                "data": {
+                    "type": "array",
+                    "items": {"$ref": "#/components/schemas/ticket_type_attribute"},
+                },
+            },
+        },
+        "ticket_type_attribute_list declares ticket_type_attributes.list with a "
+        "ticket_type_attributes array; every recorded ticket type nests {type: list, data} "
+        "(BEHAVIOR.md §9.10)",
+    ),
+    (
+        "ticket_type_attribute",
+        "input_options",
+        {"nullable": True},
+        "attributes without input options (numbers, booleans, dates) have input_options null, "
+        "as the recorded ticket type examples show for an attribute without options",
     ),
 ]
 

@@ -21,6 +21,8 @@ from backchannel.resources.subscription_types.routes import OPERATIONS as _SUBSC
 from backchannel.resources.tags.relation import TAG_RELATION
 from backchannel.resources.tags.routes import OPERATIONS as _TAGS
 from backchannel.resources.teams.routes import OPERATIONS as _TEAMS
+from backchannel.resources.tickets.routes import OPERATIONS as _TICKETS
+from backchannel.resources.ticket_types.routes import OPERATIONS as _TICKET_TYPES
 from backchannel.resources.visitors.routes import OPERATIONS as _VISITORS
 
 __all__ = ["OPERATIONS"]
@@ -38,6 +40,8 @@ OPERATIONS: list[Operation] = [
     *_DATA_EVENTS,
     *_VISITORS,
     *_CONVERSATIONS,
+    *_TICKET_TYPES,
+    *_TICKETS,
 ]
 
 relations.register(TAG_RELATION)

@@ -19,6 +19,8 @@ from backchannel.db.tables._note import Note
 from backchannel.db.tables._segment import Segment
 from backchannel.db.tables._subscription import ContactSubscription, SubscriptionType
 from backchannel.db.tables._tag import Tag, Tagging
+from backchannel.db.tables._ticket import Ticket
+from backchannel.db.tables._ticket_type import TicketType, TicketTypeAttribute
 from backchannel.db.tables._visitor import Visitor
 from backchannel.db.tables._workspace import AccessToken, Workspace
 
@@ -47,6 +49,9 @@ __all__ = [
     "Tagging",
     "Team",
     "TeamMembership",
+    "Ticket",
+    "TicketType",
+    "TicketTypeAttribute",
     "Visitor",
     "Workspace",
 ]

@@ -20,6 +20,10 @@ class Conversation(WorkspaceMixin, TimestampMixin, Base):
     ``create_conversation_without_contact_reply``. The statistics columns and
     ``waiting_since`` are recomputed from the parts after every change
     (:mod:`backchannel.resources.conversations.statistics`). Ids are never reused.
+
+    A ticket is a row of ``kind`` ``ticket`` (its ticket fields in :class:`Ticket`): tickets
+    and conversations share one id sequence, their parts, participants and assignment, as
+    in Intercom. Conversation operations only ever see ``kind`` ``conversation``.
     """
 
     __tablename__ = "conversations"
@@ -32,6 +36,7 @@ class Conversation(WorkspaceMixin, TimestampMixin, Base):
     )
 
     id: Mapped[int] = mapped_column(IntPK, primary_key=True, autoincrement=True)
+    kind: Mapped[str] = mapped_column(String(16), nullable=False, default="conversation")
     in_inbox: Mapped[bool] = mapped_column(Boolean, nullable=False, default=True)
     title: Mapped[str | None] = mapped_column(String(255))
     state: Mapped[str] = mapped_column(String(16), nullable=False, default="open")
@@ -111,6 +116,8 @@ class ConversationPart(Base):
     author_email: Mapped[str | None] = mapped_column(String(255))
     attachments: Mapped[list[Any]] = mapped_column(nullable=False, default=list)
     reply_options: Mapped[list[Any] | None] = mapped_column()
+    previous_ticket_state: Mapped[str | None] = mapped_column(String(32))
+    ticket_state: Mapped[str | None] = mapped_column(String(32))
     external_id: Mapped[str | None] = mapped_column(String(255))
     redacted: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
 

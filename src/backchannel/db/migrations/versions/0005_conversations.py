@@ -26,6 +26,7 @@ def upgrade() -> None:
             autoincrement=True,
             nullable=False,
         ),
+        sa.Column("kind", sa.String(length=16), nullable=False),
         sa.Column("in_inbox", sa.Boolean(), nullable=False),
         sa.Column("title", sa.String(length=255), nullable=True),
         sa.Column("state", sa.String(length=16), nullable=False),
@@ -222,6 +223,8 @@ def upgrade() -> None:
             sa.JSON().with_variant(postgresql.JSONB(astext_type=sa.Text()), "postgresql"),
             nullable=True,
         ),
+        sa.Column("previous_ticket_state", sa.String(length=32), nullable=True),
+        sa.Column("ticket_state", sa.String(length=32), nullable=True),
         sa.Column("external_id", sa.String(length=255), nullable=True),
         sa.Column("redacted", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(

@@ -1,0 +1,1 @@
+"""Ticket types resource: ticket types and their attributes."""
