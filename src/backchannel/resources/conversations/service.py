@@ -50,6 +50,7 @@ from backchannel.resources.teams.service import TeamNotFound, get_team
 from backchannel.resources.visitors import service as visitors
 
 __all__ = [
+    "CONVERSATION",
     "LIST_DEFAULT_PER_PAGE",
     "LIST_ORDER",
     "OPERATOR_ID_BASE",
@@ -57,7 +58,9 @@ __all__ = [
     "ConversationNotFound",
     "add_part",
     "admin_author",
+    "admin_reply_part",
     "contact_author",
+    "contact_reply_part",
     "create",
     "find_customer",
     "get",
@@ -69,13 +72,20 @@ __all__ = [
     "redact",
     "refresh",
     "reply",
+    "require_body",
+    "resolve_assignee",
+    "set_state",
     "snooze_ran_out",
     "start",
+    "stored",
     "update",
+    "wake",
     "wake_due",
 ]
 
 LIST_DEFAULT_PER_PAGE = 20
+CONVERSATION = "conversation"
+"""``Conversation.kind`` of a conversation (the other kind is ``ticket``)."""
 OPERATOR_ID_BASE = 900_000_000
 """The Operator bot of workspace ``n`` has id ``OPERATOR_ID_BASE + n``: numeric like every
 author id, and outside the range admin ids reach."""
@@ -124,7 +134,11 @@ def contact_author(contact: Contact) -> Author:
 
 def live(workspace_id: int) -> Select[Any]:
     """Rows of the conversations a client can see (those in the inbox)."""
-    return select(_TABLE).where(_TABLE.c.workspace_id == workspace_id, _TABLE.c.in_inbox)
+    return select(_TABLE).where(
+        _TABLE.c.workspace_id == workspace_id,
+        _TABLE.c.kind == CONVERSATION,
+        _TABLE.c.in_inbox,
+    )
 
 
 LIST_ORDER: Sequence[SortKey] = (
@@ -134,17 +148,20 @@ LIST_ORDER: Sequence[SortKey] = (
 """Lists without a sort: newest first, ties broken by id."""
 
 
-def _stored(db: Session, workspace_id: int, conversation_id: object) -> Conversation | None:
+def stored(
+    db: Session, workspace_id: int, conversation_id: object, kind: str = "conversation"
+) -> Conversation | None:
     number = parse_numeric_id(conversation_id)
     conversation = db.get(Conversation, number) if number is not None else None
     if conversation is None or conversation.workspace_id != workspace_id:
         return None
-    return conversation
+    return conversation if conversation.kind == kind else None
 
 
 _READ_ONE = select(_TABLE).where(
     _TABLE.c.workspace_id == bindparam("workspace_id"),
     _TABLE.c.id == bindparam("conversation_id"),
+    _TABLE.c.kind == CONVERSATION,
     _TABLE.c.in_inbox,
 )
 
@@ -173,10 +190,10 @@ def get(
 ) -> Conversation:
     """A visible conversation, woken first if its snooze has run out; 404 ``Resource Not
     Found`` otherwise."""
-    conversation = _stored(db, workspace.id, conversation_id)
+    conversation = stored(db, workspace.id, conversation_id)
     if conversation is None or not conversation.in_inbox:
         raise ConversationNotFound()
-    _wake(db, workspace, conversation, now)
+    wake(db, workspace, conversation, now)
     return conversation
 
 
@@ -221,15 +238,16 @@ def wake_due(db: Session, *, workspace: WorkspaceInfo, now: int) -> None:
         )
     ).scalars()
     for conversation in list(due):
-        _wake(db, workspace, conversation, now)
+        wake(db, workspace, conversation, now)
 
 
-def _wake(db: Session, workspace: WorkspaceInfo, conversation: Conversation, now: int) -> None:
+def wake(db: Session, workspace: WorkspaceInfo, conversation: Conversation, now: int) -> None:
+    """Wake ``conversation`` with an ``unsnoozed`` part if its snooze has run out."""
     until = conversation.snoozed_until
     if until is None or not snooze_ran_out(conversation, now):
         return
     add_part(db, conversation, part_type="unsnoozed", author=operator(workspace), at=until)
-    _set_state(conversation, "open")
+    set_state(conversation, "open")
     refresh(db, conversation, until)
 
 
@@ -296,13 +314,13 @@ def refresh(db: Session, conversation: Conversation, now: int) -> None:
     db.flush()
 
 
-def _set_state(conversation: Conversation, state: str, snoozed_until: int | None = None) -> None:
+def set_state(conversation: Conversation, state: str, snoozed_until: int | None = None) -> None:
     conversation.state = state
     conversation.open = state != "closed"
     conversation.snoozed_until = snoozed_until if state == "snoozed" else None
 
 
-def _text(value: str | None, *, message: str = "Body is required") -> str:
+def require_body(value: str | None, *, message: str = "Body is required") -> str:
     if value is None or not value.strip():
         raise ParameterInvalid(message, field="body")
     return value
@@ -350,10 +368,13 @@ def start(
     message_type: str = "inapp",
     template: str | None = None,
     in_inbox: bool = True,
+    kind: str = CONVERSATION,
 ) -> Conversation:
     """Store a new conversation whose source is ``body_html`` by ``author``, with ``contact``
-    as its participant. Shared by contact-initiated conversations and admin messages."""
+    as its participant. Shared by contact-initiated conversations, admin messages and
+    tickets (``kind="ticket"``)."""
     conversation = Conversation(
+        kind=kind,
         workspace_id=workspace_id,
         created_at=now,
         updated_at=now,
@@ -423,7 +444,7 @@ def create(
     db: Session, *, workspace_id: int, data: ConversationCreate, now: int, ids: IdFactory
 ) -> Conversation:
     """``POST /conversations``: a contact starts a conversation (in-app, plain text)."""
-    body = _text(data.body)
+    body = require_body(data.body)
     contact = _initiator(db, workspace_id=workspace_id, data=data, now=now, ids=ids)
     return start(
         db,
@@ -458,6 +479,7 @@ def _latest_for(db: Session, workspace_id: int, contact_id: str) -> Conversation
         .join(ConversationContact, ConversationContact.conversation_id == Conversation.id)
         .where(
             Conversation.workspace_id == workspace_id,
+            Conversation.kind == CONVERSATION,
             ConversationContact.contact_id == contact_id,
         )
         .order_by(Conversation.created_at.desc(), Conversation.id.desc())
@@ -503,22 +525,52 @@ def _admin_reply(
     conversation = get(db, workspace=workspace, conversation_id=conversation_id, now=now)
     if data.message_type == "quick_reply":
         raise ParameterInvalid(
-            "quick_reply needs reply_options, which API version 2.10 does not accept",
+            "quick_reply needs reply_options, which API version 2.10 does not accept here",
             field="message_type",
         )
-    body = normalize_body(_text(data.body))
-    at = data.created_at if data.created_at is not None else now
-    add_part(
+    admin_reply_part(
         db,
         conversation,
-        part_type=data.message_type,
+        author=author,
+        message_type=data.message_type,
+        body=data.body,
+        at=data.created_at if data.created_at is not None else now,
+        attachment_urls=data.attachment_urls,
+        now=now,
+    )
+    return conversation
+
+
+def admin_reply_part(
+    db: Session,
+    conversation: Conversation,
+    *,
+    author: Author,
+    message_type: str,
+    body: str | None,
+    at: int,
+    now: int,
+    attachment_urls: Sequence[str] | None = None,
+    reply_options: list[dict[str, Any]] | None = None,
+) -> Part:
+    """An admin's ``comment``, ``note`` or ``quick_reply`` (body HTML, normalised; required
+    except for a quick reply with options); state is unchanged. Refreshes the statistics."""
+    if reply_options is not None and not (body and body.strip()):
+        html = None
+    else:
+        html = normalize_body(require_body(body))
+    part = add_part(
+        db,
+        conversation,
+        part_type=message_type,
         author=author,
         at=at,
-        body=body,
-        attachments=from_urls(data.attachment_urls),
+        body=html,
+        attachments=from_urls(attachment_urls),
+        reply_options=reply_options,
     )
     refresh(db, conversation, now)
-    return conversation
+    return part
 
 
 def _contact_reply(
@@ -531,7 +583,7 @@ def _contact_reply(
             "intercom_user_id, user_id or email is a required parameter.",
             field="intercom_user_id",
         )
-    body = plain_to_html(_text(data.body))
+    body = plain_to_html(require_body(data.body))
     contact = find_customer(db, workspace_id=workspace.id, ref=data)
     if contact is None:
         raise NotFound("User Not Found")
@@ -540,27 +592,47 @@ def _contact_reply(
         if conversation is None:
             raise ConversationNotFound()
         conversation.in_inbox = True
-        _wake(db, workspace, conversation, now)
+        wake(db, workspace, conversation, now)
     else:
         conversation = get(db, workspace=workspace, conversation_id=conversation_id, now=now)
         if contact.id not in _participants(db, conversation.id):
             raise ParameterInvalid(
                 "The contact is not a participant in this conversation", field="intercom_user_id"
             )
-    reopening = conversation.state == "closed"
-    add_part(
+    contact_reply_part(
+        db, conversation, contact=contact, body_html=body, now=now,
+        attachment_urls=data.attachment_urls,
+    )  # fmt: skip
+    return conversation
+
+
+def contact_reply_part(
+    db: Session,
+    conversation: Conversation,
+    *,
+    contact: Contact,
+    body_html: str,
+    now: int,
+    attachment_urls: Sequence[str] | None = None,
+    open_part: bool = True,
+) -> Part:
+    """A contact's reply: a ``comment``, or an ``open`` part that reopens a closed
+    conversation (a ``comment`` still with ``open_part=False``: ticket replies are only
+    ever comments); a snoozed one wakes. Marks it unread and refreshes the statistics."""
+    reopening = open_part and conversation.state == "closed"
+    part = add_part(
         db,
         conversation,
         part_type="open" if reopening else "comment",
         author=contact_author(contact),
         at=now,
-        body=body,
-        attachments=from_urls(data.attachment_urls),
+        body=body_html,
+        attachments=from_urls(attachment_urls),
     )
-    _set_state(conversation, "open")
+    set_state(conversation, "open")
     conversation.read = False
     refresh(db, conversation, now)
-    return conversation
+    return part
 
 
 MANAGE_TYPES = ("close", "snoozed", "open", "assignment")
@@ -585,7 +657,7 @@ def manage(
     if data.message_type == "close":
         _require_type(data, ("admin",))
         add_part(db, conversation, part_type="close", author=author, at=now, body=body)
-        _set_state(conversation, "closed")
+        set_state(conversation, "closed")
     elif data.message_type == "snoozed":
         until = data.snoozed_until
         if until is None:
@@ -593,10 +665,10 @@ def manage(
         if until <= now:
             raise ParameterInvalid("snoozed_until must be in the future", field="snoozed_until")
         add_part(db, conversation, part_type="snoozed", author=author, at=now, body=body)
-        _set_state(conversation, "snoozed", until)
+        set_state(conversation, "snoozed", until)
     elif data.message_type == "open":
         add_part(db, conversation, part_type="open", author=author, at=now, body=body)
-        _set_state(conversation, "open")
+        set_state(conversation, "open")
     else:
         _assign(db, workspace, conversation, data, author, body, now)
     refresh(db, conversation, now)
@@ -623,13 +695,13 @@ def _assign(
     kind = _require_type(data, ("admin", "team"))
     if data.assignee_id is None or data.assignee_id == "":
         raise ParameterNotFound("assignee_id is a required parameter.", field="assignee_id")
-    assignee = _assignee(db, workspace.id, kind, data.assignee_id)
+    assignee = resolve_assignee(db, workspace.id, kind, data.assignee_id)
     assign(
         db, workspace, conversation, kind=kind, assignee=assignee, author=author, body=body, now=now
     )
 
 
-def _assignee(db: Session, workspace_id: int, kind: str, assignee_id: object) -> int | None:
+def resolve_assignee(db: Session, workspace_id: int, kind: str, assignee_id: object) -> int | None:
     """The admin or team id to assign, ``None`` for ``0`` (unassign)."""
     if assignee_id in (0, "0"):
         return None
@@ -673,7 +745,7 @@ def assign(
     else:
         conversation.team_assignee_id = assignee
     if reopening:
-        _set_state(conversation, "open")
+        set_state(conversation, "open")
     return part
 
 
@@ -740,7 +812,7 @@ def redact(db: Session, *, workspace: WorkspaceInfo, data: Redaction, now: int) 
     for name in ("conversation_id", target):
         if getattr(data, name) in (None, ""):
             raise ParameterNotFound(f"{name} is a required parameter.", field=name)
-    conversation = _stored(db, workspace.id, data.conversation_id)
+    conversation = stored(db, workspace.id, data.conversation_id)
     if conversation is None or not conversation.in_inbox:
         raise PartOrMessageNotFound()
     if data.type == "source":

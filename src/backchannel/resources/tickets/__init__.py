@@ -1,0 +1,1 @@
+"""Tickets: conversations of kind ``ticket`` with a ticket type, typed attributes and states."""
