@@ -14,7 +14,8 @@ from starlette.routing import Route
 from backchannel import API_VERSION, __version__
 from backchannel.core.errors import ApiError, NotFound, PayloadTooLarge
 from backchannel.core.http import error_response, json_response
-from backchannel.resources import OPERATIONS
+from backchannel.jobs import InlineJobs, JobRunner
+from backchannel.resources import JOB_HANDLERS, OPERATIONS
 from backchannel.runtime import Runtime
 from backchannel.settings import Settings, get_settings
 
@@ -47,7 +48,15 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        # Background jobs run in this process unless worker processes are configured.
+        jobs: InlineJobs | None = None
+        if settings.jobs == "inline":
+            runner = JobRunner(runtime.engine, clock=runtime.clock, handlers=JOB_HANDLERS)
+            jobs = InlineJobs(runner, poll_seconds=settings.job_poll_seconds)
+            jobs.start()
         yield
+        if jobs is not None:
+            await jobs.stop()
         runtime.engine.dispose()
 
     app = Starlette(

@@ -150,6 +150,53 @@ def serve(
     )
 
 
+@main.command()
+@click.option(
+    "--poll-seconds",
+    type=float,
+    default=None,
+    help="How often to look for pending jobs (BACKCHANNEL_JOB_POLL_SECONDS), 1 by default.",
+)
+@click.option("--once", is_flag=True, default=False, help="Run the jobs waiting now, then exit.")
+@database_option
+def worker(poll_seconds: float | None, once: bool, database_url: str | None) -> None:
+    """Run background jobs (data exports) until stopped by Ctrl-C or SIGTERM.
+
+    Set BACKCHANNEL_JOBS=worker for the API processes so that they leave jobs to workers.
+    Any number of workers may share one database: each job runs once.
+    """
+    import logging
+    import signal
+
+    from backchannel.jobs import JobRunner
+    from backchannel.resources import JOB_HANDLERS
+
+    settings = _settings(database_url=database_url, job_poll_seconds=poll_seconds)
+    engine = make_engine(settings.database_url)
+    try:
+        upgrade(engine)
+        runner = JobRunner(engine, clock=SystemClock(), handlers=JOB_HANDLERS)
+        if once:
+            for run in runner.poll():
+                click.echo(f"{run.identifier}\t{run.kind}\t{run.status}")
+            return
+        logging.basicConfig(
+            level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(message)s"
+        )
+
+        def stop(signum: int, frame: object) -> None:
+            runner.stop()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        click.echo(f"Backchannel worker {runner.name}: {', '.join(sorted(JOB_HANDLERS))} jobs")
+        if settings.jobs == "inline":
+            click.echo("Note: BACKCHANNEL_JOBS is inline, so API processes run jobs too")
+        runner.run_forever(settings.job_poll_seconds)
+    finally:
+        engine.dispose()
+
+
 @main.group()
 def db() -> None:
     """Database maintenance."""
@@ -517,3 +564,63 @@ def visitor_create(
             email=email,
         )
         click.echo(made.user_id)
+
+
+@main.group()
+def newsfeed() -> None:
+    """Newsfeeds, where news items are published. The 2.10 API can only read them."""
+
+
+@newsfeed.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option("--name", required=True, help="The feed's name (never shown to users).")
+@database_option
+def newsfeed_create(code: str | None, name: str, database_url: str | None) -> None:
+    """Add a newsfeed to a workspace and print its id."""
+    from backchannel.resources.news.service import create_newsfeed
+
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        made = create_newsfeed(session, workspace_id=ws.id, name=name, now=SystemClock().now())
+        click.echo(made.id)
+
+
+@main.group("help-center")
+def help_center_group() -> None:
+    """Help Centers, where collections and articles live. The 2.10 API can only read them."""
+
+
+@help_center_group.command("create")
+@click.option("--workspace", "code", default=None, help="Workspace id_code (default: the first).")
+@click.option("--identifier", required=True, help="The identifier used in the help center's URL.")
+@click.option("--display-name", required=True, help="The name teammates see.")
+@click.option("--custom-domain", default=None, help="A custom domain, e.g. help.example.com.")
+@click.option(
+    "--website-turned-on", is_flag=True, default=False, help="The help center site is live."
+)
+@database_option
+def help_center_create(
+    code: str | None,
+    identifier: str,
+    display_name: str,
+    custom_domain: str | None,
+    website_turned_on: bool,
+    database_url: str | None,
+) -> None:
+    """Add a help center to a workspace and print its id."""
+    from backchannel.resources.help_center.service import create_help_center
+
+    settings = _settings(database_url=database_url)
+    with _session(settings) as session:
+        ws = _workspace(session, code)
+        made = create_help_center(
+            session,
+            workspace_id=ws.id,
+            identifier=identifier,
+            display_name=display_name,
+            now=SystemClock().now(),
+            custom_domain=custom_domain,
+            website_turned_on=website_turned_on,
+        )
+        click.echo(made.id)

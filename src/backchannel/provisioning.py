@@ -15,6 +15,8 @@ from backchannel.core.clock import Clock
 from backchannel.core.errors import Conflict, NotFound
 from backchannel.core.ids import IdFactory
 from backchannel.db.tables import AccessToken, Admin, Team, TeamMembership, Workspace
+from backchannel.resources.help_center import service as help_center
+from backchannel.resources.news import service as news
 from backchannel.resources.segments import service as segments
 from backchannel.resources.subscription_types import service as subscription_types
 
@@ -155,6 +157,8 @@ def create_workspace(
     now = clock.now()
     segments.create_defaults(db, workspace_id=workspace.id, now=now, ids=ids)
     subscription_types.create_defaults(db, workspace_id=workspace.id, now=now, ids=ids)
+    help_center.ensure_default_help_center(db, workspace_id=workspace.id, now=now)
+    news.ensure_default_newsfeeds(db, workspace_id=workspace.id, now=now)
     return NewWorkspace(workspace=workspace, admin=admin, team=team, token=value)
 
 

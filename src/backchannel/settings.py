@@ -13,7 +13,7 @@ import os
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta
@@ -51,6 +51,11 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     # Time zone given to workspaces made by `serve` and `workspace create`.
     default_timezone: str = "UTC"
     log_level: str = "info"
+    # Who runs background jobs (data exports): "inline" polls inside each API process;
+    # "worker" leaves them to `backchannel worker` processes.
+    jobs: Literal["inline", "worker"] = "inline"
+    # How often a job runner looks for pending jobs.
+    job_poll_seconds: Annotated[float, Meta(gt=0, le=3600)] = 1.0
 
     @classmethod
     def from_env(

@@ -15,7 +15,16 @@ from backchannel.db.tables._conversation import (
 )
 from backchannel.db.tables._data_attribute import DataAttribute
 from backchannel.db.tables._event import DataEvent, DataEventSummary
+from backchannel.db.tables._help_center import (
+    Article,
+    ArticleTranslation,
+    HelpCenter,
+    HelpCenterCollection,
+)
+from backchannel.db.tables._job import Job, JobOutput
+from backchannel.db.tables._news import Newsfeed, NewsfeedAssignment, NewsItem
 from backchannel.db.tables._note import Note
+from backchannel.db.tables._phone_switch import PhoneCallRedirect
 from backchannel.db.tables._segment import Segment
 from backchannel.db.tables._subscription import ContactSubscription, SubscriptionType
 from backchannel.db.tables._tag import Tag, Tagging
@@ -28,6 +37,8 @@ __all__ = [
     "AccessToken",
     "ActivityLog",
     "Admin",
+    "Article",
+    "ArticleTranslation",
     "AssignmentRule",
     "Base",
     "Company",
@@ -41,7 +52,15 @@ __all__ = [
     "DataAttribute",
     "DataEvent",
     "DataEventSummary",
+    "HelpCenter",
+    "HelpCenterCollection",
+    "Job",
+    "JobOutput",
+    "NewsItem",
+    "Newsfeed",
+    "NewsfeedAssignment",
     "Note",
+    "PhoneCallRedirect",
     "Plan",
     "Segment",
     "SubscriptionType",

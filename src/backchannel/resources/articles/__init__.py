@@ -1,0 +1,1 @@
+"""Articles resource: Help Center articles, their translations and search."""

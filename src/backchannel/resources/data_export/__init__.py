@@ -1,0 +1,1 @@
+"""Content data export: export jobs, run in the background, and their gzipped CSV files."""

@@ -1,0 +1,1 @@
+"""Help Center resource: help centers (read-only) and their collections and sections."""

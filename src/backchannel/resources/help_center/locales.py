@@ -1,0 +1,36 @@
+"""The locales Help Center content may be written in (BEHAVIOR.md §6.14).
+
+``translated_content`` objects are keyed by these codes, plus an optional ``type`` key that
+names the object (``article_translated_content``, ``group_translated_content``).
+"""
+
+from __future__ import annotations
+
+from backchannel.core.errors import ParameterInvalid
+
+__all__ = ["DEFAULT_LOCALE", "LOCALES", "check_locale", "locale_order"]
+
+DEFAULT_LOCALE = "en"
+
+LOCALES: tuple[str, ...] = (
+    "ar", "bg", "bs", "ca", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "he", "hr",
+    "hu", "id", "it", "ja", "ko", "lt", "lv", "mn", "nb", "nl", "pl", "pt", "ro", "ru", "sl",
+    "sr", "sv", "tr", "vi", "pt-BR", "zh-CN", "zh-TW",
+)  # fmt: skip
+"""Every supported locale, in the order the spec lists them (and responses show them)."""
+
+_POSITION = {locale: index for index, locale in enumerate(LOCALES)}
+
+
+def check_locale(locale: str) -> str:
+    """``locale`` if it is supported; 400 ``parameter_invalid`` naming it otherwise."""
+    if locale not in _POSITION:
+        raise ParameterInvalid(
+            f"{locale} is not a supported locale", field=f"translated_content.{locale}"
+        )
+    return locale
+
+
+def locale_order(locale: str) -> int:
+    """Sort key: the spec's order of locales."""
+    return _POSITION.get(locale, len(LOCALES))

@@ -1,0 +1,1 @@
+"""News resource: news items, the newsfeeds they are published to, and a feed's live items."""
