@@ -18,6 +18,7 @@ from backchannel.resources.data_events.routes import OPERATIONS as _DATA_EVENTS
 from backchannel.resources.data_export.routes import JOB_HANDLERS as _DATA_EXPORT_JOBS
 from backchannel.resources.data_export.routes import OPERATIONS as _DATA_EXPORT
 from backchannel.resources.help_center.routes import OPERATIONS as _HELP_CENTER
+from backchannel.resources.messages.routes import OPERATIONS as _MESSAGES
 from backchannel.resources.news.routes import OPERATIONS as _NEWS
 from backchannel.resources.notes.relation import NOTE_RELATION
 from backchannel.resources.notes.routes import OPERATIONS as _NOTES
@@ -49,6 +50,7 @@ OPERATIONS: list[Operation] = [
     *_VISITORS,
     *_CONVERSATIONS,
     *_PHONE_SWITCH,
+    *_MESSAGES,
     *_TICKET_TYPES,
     *_TICKETS,
     *_HELP_CENTER,

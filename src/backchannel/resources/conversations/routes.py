@@ -24,6 +24,7 @@ from backchannel.resources.conversations.serializers import (
     conversation_list_to_api,
     conversation_to_api,
     load_related,
+    user_message_to_api,
 )
 
 __all__ = ["OPERATIONS", "one", "page_of", "wake_due"]
@@ -67,14 +68,7 @@ def create_conversation(ctx: Context, *, body: ConversationCreate) -> dict[str, 
     conversation = service.create(
         ctx.db, workspace_id=ctx.workspace_id, data=body, now=ctx.now(), ids=ctx.ids
     )
-    return {
-        "type": "user_message",
-        "id": conversation.source_id,
-        "created_at": conversation.created_at,
-        "body": conversation.source_body,
-        "message_type": "inapp",
-        "conversation_id": str(conversation.id),
-    }
+    return user_message_to_api(conversation)
 
 
 def list_conversations(ctx: Context, *, query: ConversationListQuery) -> dict[str, Any]:

@@ -9,7 +9,7 @@ plain text.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,6 +30,7 @@ __all__ = [
     "conversation_to_api",
     "load_related",
     "part_to_api",
+    "user_message_to_api",
 ]
 
 MAX_PARTS = 500
@@ -249,5 +250,14 @@ def conversation_list_to_api(
     }
 
 
-def ids_of(rows: Iterable[Any]) -> list[int]:
-    return [row.id for row in rows]
+def user_message_to_api(conversation: Any) -> dict[str, Any]:
+    """The contact's message that started ``conversation``: ``user_message`` (what
+    ``POST /conversations`` and the contact form of ``POST /messages`` answer)."""
+    return {
+        "type": "user_message",
+        "id": conversation.source_id,
+        "created_at": conversation.created_at,
+        "body": conversation.source_body,
+        "message_type": "inapp",
+        "conversation_id": str(conversation.id),
+    }

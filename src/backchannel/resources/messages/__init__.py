@@ -1,0 +1,2 @@
+"""Messages resource: ``POST /messages`` (admin-initiated outbound, and the legacy
+contact-initiated form)."""
