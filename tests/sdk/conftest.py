@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -57,15 +58,18 @@ def server(
         "BACKCHANNEL_BOOTSTRAP_TOKEN": TOKEN,
         "BACKCHANNEL_LOG_LEVEL": "warning",
     }
+    # The server's output goes to a file, not a pipe: nobody reads a pipe while the tests
+    # run, and a full pipe would block the server on its next log line.
+    log = tempfile.TemporaryFile()  # noqa: SIM115 - closed in the finally below
     process = subprocess.Popen(
         [sys.executable, "-m", "backchannel", "serve"],
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=log,
         stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 20
+        deadline = time.monotonic() + 60
         while True:
             try:
                 if httpx.get(f"{base_url}/_backchannel/health", timeout=1).status_code == 200:
@@ -73,8 +77,10 @@ def server(
             except httpx.TransportError:
                 pass
             if process.poll() is not None or time.monotonic() > deadline:
-                output = process.stdout.read().decode() if process.stdout else ""
-                raise RuntimeError(f"server did not start:\n{output}")
+                process.kill()
+                process.wait(timeout=10)
+                log.seek(0)
+                raise RuntimeError(f"server did not start:\n{log.read().decode(errors='replace')}")
             time.sleep(0.05)
         yield Server(base_url, TOKEN)
     finally:
@@ -83,8 +89,7 @@ def server(
             process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             process.kill()
-        if process.stdout:
-            process.stdout.close()
+        log.close()
         if schema:
             engine = make_engine(POSTGRES_URL)
             with engine.begin() as conn:
