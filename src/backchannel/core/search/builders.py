@@ -16,10 +16,10 @@ value", ``!= null`` "has one") for three shapes of field:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeAlias
 
-from sqlalchemy import ColumnElement, Select, String, cast, false, not_, or_
+from sqlalchemy import ColumnElement, Select, String, and_, cast, false, func, literal, not_, or_
 from sqlalchemy.sql.elements import SQLColumnExpression
 
 from backchannel.core.html import words
@@ -56,22 +56,42 @@ def text_compare(
     return lambda op, value: compare(spec, op, value)
 
 
-def numeric_id_compare(column: SQLColumnExpression[Any]) -> ElementCompare:
+def numeric_id_compare(
+    column: SQLColumnExpression[Any], *, null_as: str | None = None
+) -> ElementCompare:
     """An integer id column searched as a string field (ids travel as strings).
 
     ``=``/``IN`` compare numbers, so ``"42"`` and ``42`` find id 42 through the column's index,
     and a value that is no id (``"abc"``, ``"0"``) matches nothing; ``~ ^ $`` compare the
     decimal text (``~ "4"`` finds 42 and 140).
+
+    ``null_as`` is the id a NULL column is shown as (``"0"`` for "unassigned"): that value
+    finds the NULL rows, ``~ ^ $`` read NULL as it, and no comparison is ever NULL, so the
+    negations of :func:`value_builder` (without ``missing``) include those rows.
     """
-    text = text_compare(cast(column, String()))
+    if null_as is None:
+        shown: SQLColumnExpression[Any] = cast(column, String())
+    else:
+        shown = func.coalesce(cast(column, String()), literal(null_as, String()))
+    text = text_compare(shown)
+
+    def numbers_in(values: Sequence[Any]) -> ColumnElement[bool]:
+        numbers = _distinct(parse_numeric_id(item) for item in values)
+        found: ColumnElement[bool] = column.in_(numbers) if numbers else false()
+        if null_as is None:
+            return found
+        # Two-valued: a NULL column is "not found", never unknown.
+        found = and_(column.is_not(None), found) if numbers else found
+        return or_(column.is_(None), found) if null_as in values else found
 
     def build(op: Operator, value: Any) -> ColumnElement[bool]:
         if op is _O.EQ:
-            number = parse_numeric_id(value)
-            return false() if number is None else column == number
+            if null_as is None:
+                number = parse_numeric_id(value)
+                return false() if number is None else column == number
+            return numbers_in([value])
         if op is _O.IN:
-            numbers = _distinct(parse_numeric_id(item) for item in value)
-            return column.in_(numbers) if numbers else false()
+            return numbers_in(value)
         return text(op, value)
 
     return build

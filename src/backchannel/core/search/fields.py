@@ -4,7 +4,9 @@ A resource declares one :class:`FieldRegistry` of :class:`FieldSpec`; the parser
 compiler look every field up there, so an unknown field or a forbidden operator is refused
 before any SQL exists. ``custom_attributes.<name>`` fields are made on demand over the
 resource's JSON column: typed by the declared data attribute when the registry knows one
-(:meth:`FieldRegistry.with_custom_types`), else by the query value.
+(:meth:`FieldRegistry.with_custom_types`), else by the query value. Other families of fields
+made on demand under a prefix (``ticket_attribute.<id>``) are declared with
+:meth:`FieldRegistry.with_dynamic`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ __all__ = [
     "Builder",
     "ContextBuilder",
     "DateRule",
+    "DynamicFields",
     "FieldRegistry",
     "FieldSpec",
     "FieldType",
@@ -54,6 +57,11 @@ ContextBuilder: TypeAlias = Callable[
 """Builds the condition for one predicate of a field that needs the search's
 :class:`CompileContext` (``segment_id``: a saved query of the workspace, expanded). Gets the
 normalised operator and value, the registry being compiled and the context."""
+
+DynamicFields: TypeAlias = Callable[[str, str, Any], "FieldSpec"]
+"""Makes the field of one name under a prefix (``ticket_attribute.12``): gets the full name,
+the part after the prefix and the query value, returns an unsortable :class:`FieldSpec`
+called by the full name, or raises :class:`ApiError` (``invalid_field`` for an unknown key)."""
 
 
 class FieldType(Enum):
@@ -174,6 +182,8 @@ class FieldRegistry:
         custom_attributes: the JSON column behind ``custom_attributes.<name>``, if any.
         custom_types: the declared type of each known custom attribute, by name; others are
             typed by the query value.
+        dynamic: other families of fields made on demand, by prefix (``ticket_attribute.``);
+            looked up after the declared fields and ``custom_attributes``.
     """
 
     fields: tuple[FieldSpec, ...]
@@ -181,6 +191,7 @@ class FieldRegistry:
     id_field: str = "id"
     custom_attributes: SQLColumnExpression[Any] | None = None
     custom_types: Mapping[str, FieldType] = field(default_factory=dict)
+    dynamic: Mapping[str, DynamicFields] = field(default_factory=dict)
     _index: dict[str, FieldSpec] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -198,6 +209,19 @@ class FieldRegistry:
         """This registry with the declared types of custom attributes (one workspace's data
         attributes); a declared ``date`` attribute compares by this registry's date rule."""
         return replace(self, custom_types=dict(types))
+
+    def with_dynamic(self, prefix: str, make: DynamicFields) -> FieldRegistry:
+        """This registry with the fields under ``prefix`` made by ``make`` (typically one
+        workspace's declarations, loaded for one search)."""
+        if not prefix:
+            raise ValueError("a dynamic field prefix cannot be empty")
+        return replace(self, dynamic={**self.dynamic, prefix: make})
+
+    def is_dynamic(self, name: str) -> bool:
+        """Whether ``name`` falls in a family of fields made on demand (never sortable)."""
+        if self.custom_attributes is not None and name.startswith(CUSTOM_ATTRIBUTE_PREFIX):
+            return True
+        return any(name.startswith(prefix) for prefix in self.dynamic)
 
     def lookup(self, name: str) -> FieldSpec | None:
         """The declared field called ``name`` (or aliased so), if any."""
@@ -233,6 +257,9 @@ class FieldRegistry:
             return spec
         if self.custom_attributes is not None and name.startswith(CUSTOM_ATTRIBUTE_PREFIX):
             return self._custom_attribute(name, value)
+        for prefix, make in self.dynamic.items():
+            if name.startswith(prefix):
+                return make(name, name[len(prefix) :], value)
         raise InvalidSearchField(name)
 
     def _custom_attribute(self, name: str, value: Any) -> FieldSpec:
@@ -260,14 +287,16 @@ class FieldRegistry:
 
 
 def custom_value(
-    document: SQLColumnExpression[Any], key: str, kind: FieldType
+    document: SQLColumnExpression[Any], key: str, kind: FieldType, *, any_key: bool = False
 ) -> ColumnElement[Any]:
-    """The typed value of custom attribute ``key`` in ``document`` that a search compares."""
+    """The typed value of custom attribute ``key`` in ``document`` that a search compares;
+    ``any_key`` allows keys outside :data:`~backchannel.core.search.jsonvalues.SAFE_KEY`
+    (bound, never indexed)."""
     if kind is FieldType.STRING:
-        return JsonText(document, key)
+        return JsonText(document, key, any_key=any_key)
     if kind is FieldType.BOOLEAN:
-        return JsonBoolean(document, key)
-    return JsonNumber(document, key)
+        return JsonBoolean(document, key, any_key=any_key)
+    return JsonNumber(document, key, any_key=any_key)
 
 
 def custom_index_expression(

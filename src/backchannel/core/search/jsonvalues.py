@@ -10,7 +10,10 @@ The key is written into the SQL as a string literal (SQLite gets it as a JSON pa
 so an expression index on the same construct matches the query: SQLite never matches an
 index expression against one holding a bound parameter. Only keys of :data:`SAFE_KEY`
 (``[A-Za-z0-9_ $-]``, at most 190) are accepted; anything else raises :class:`ValueError`
-before any SQL exists.
+before any SQL exists, unless the construct is made with ``any_key=True``: then any other
+key (names people typed, ``Customer's plan``) is bound as a parameter and looked up exactly,
+through ``json_each`` on SQLite (whose JSON paths cannot quote every key). Such lookups can
+use no index.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Dialect, Numeric, String, literal_column
+from sqlalchemy import Boolean, Dialect, Numeric, String, bindparam, literal_column
 from sqlalchemy.exc import CompileError
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.compiler import SQLCompiler
@@ -28,10 +31,12 @@ from sqlalchemy.sql.elements import SQLColumnExpression
 from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.types import NullType, TypeDecorator, TypeEngine
 
-__all__ = ["SAFE_KEY", "JsonBoolean", "JsonMissing", "JsonNumber", "JsonText"]
+__all__ = ["MAX_BOUND_KEY", "SAFE_KEY", "JsonBoolean", "JsonMissing", "JsonNumber", "JsonText"]
 
 SAFE_KEY = re.compile(r"[A-Za-z0-9_ $-]{1,190}")
 """The keys that may be written into SQL: no quote, backslash or control character."""
+MAX_BOUND_KEY = 1024
+"""The longest key looked up as a bound parameter (``any_key=True``)."""
 
 
 class ExactNumber(TypeDecorator[Any]):
@@ -72,14 +77,20 @@ class _JsonKey(FunctionElement[Any]):
 
     inherit_cache = True
 
-    def __init__(self, document: SQLColumnExpression[Any], key: str) -> None:
-        if not SAFE_KEY.fullmatch(key):
+    def __init__(
+        self, document: SQLColumnExpression[Any], key: str, *, any_key: bool = False
+    ) -> None:
+        if SAFE_KEY.fullmatch(key):
+            super().__init__(
+                document,
+                literal_column(_sql_string(key), String()),
+                literal_column(_sql_string(f'$."{key}"'), String()),
+            )
+        elif any_key and key and len(key) <= MAX_BOUND_KEY and "\x00" not in key:
+            # (document, key): the key as a bound parameter.
+            super().__init__(document, bindparam(None, key, String()))
+        else:
             raise ValueError(f"{key!r} cannot be used as a JSON key in SQL")
-        super().__init__(
-            document,
-            literal_column(_sql_string(key), String()),
-            literal_column(_sql_string(f'$."{key}"'), String()),
-        )
 
 
 class JsonText(_JsonKey):
@@ -119,6 +130,14 @@ def _parts(element: _JsonKey, compiler: SQLCompiler, **kw: Any) -> tuple[str, st
     )
 
 
+def _bound(element: _JsonKey, compiler: SQLCompiler, **kw: Any) -> tuple[str, str] | None:
+    """``(document, key)`` rendered, for a construct whose key is a bound parameter."""
+    clauses = list(element.clauses)
+    if len(clauses) != 2:
+        return None
+    return compiler.process(clauses[0], **kw), compiler.process(clauses[1], **kw)
+
+
 _SQLITE_TYPES = {
     JsonText: "('text')",
     JsonNumber: "('integer', 'real')",
@@ -135,13 +154,27 @@ _POSTGRES_TYPES = {
 @compiles(JsonNumber, "sqlite")
 @compiles(JsonBoolean, "sqlite")
 def _sqlite_value(element: _JsonKey, compiler: SQLCompiler, **kw: Any) -> str:
-    doc, _key, path = _parts(element, compiler, **kw)
     types = _SQLITE_TYPES[type(element)]
+    bound = _bound(element, compiler, **kw)
+    if bound is not None:
+        doc, key = bound
+        return (
+            f"(SELECT CASE WHEN bc_json.type IN {types} THEN bc_json.value END "
+            f"FROM json_each({doc}) AS bc_json WHERE bc_json.key = {key})"
+        )
+    doc, _key, path = _parts(element, compiler, **kw)
     return f"(CASE WHEN json_type({doc}, {path}) IN {types} THEN json_extract({doc}, {path}) END)"
 
 
 @compiles(JsonMissing, "sqlite")
 def _sqlite_missing(element: _JsonKey, compiler: SQLCompiler, **kw: Any) -> str:
+    bound = _bound(element, compiler, **kw)
+    if bound is not None:
+        doc, key = bound
+        return (
+            f"(NOT EXISTS (SELECT 1 FROM json_each({doc}) AS bc_json "
+            f"WHERE bc_json.key = {key} AND bc_json.type != 'null'))"
+        )
     doc, _key, path = _parts(element, compiler, **kw)
     return f"(coalesce(json_type({doc}, {path}), 'null') = 'null')"
 
@@ -150,14 +183,27 @@ def _sqlite_missing(element: _JsonKey, compiler: SQLCompiler, **kw: Any) -> str:
 @compiles(JsonNumber, "postgresql")
 @compiles(JsonBoolean, "postgresql")
 def _postgres_value(element: _JsonKey, compiler: SQLCompiler, **kw: Any) -> str:
-    doc, key, _path = _parts(element, compiler, **kw)
     kind, read = _POSTGRES_TYPES[type(element)]
+    bound = _bound(element, compiler, **kw)
+    if bound is not None:
+        # The bound key appears once: the value is read in a one-row subquery.
+        doc, key = bound
+        value = read.format(doc="bc_json.doc", key="bc_json.key")
+        return (
+            f"(SELECT CASE WHEN jsonb_typeof(bc_json.doc -> bc_json.key) = '{kind}' "
+            f"THEN {value} END FROM (SELECT {doc} AS doc, CAST({key} AS TEXT) AS key) AS bc_json)"
+        )
+    doc, key, _path = _parts(element, compiler, **kw)
     value = read.format(doc=doc, key=key)
     return f"(CASE WHEN jsonb_typeof({doc} -> CAST({key} AS TEXT)) = '{kind}' THEN {value} END)"
 
 
 @compiles(JsonMissing, "postgresql")
 def _postgres_missing(element: _JsonKey, compiler: SQLCompiler, **kw: Any) -> str:
+    bound = _bound(element, compiler, **kw)
+    if bound is not None:
+        doc, key = bound
+        return f"(coalesce(jsonb_typeof({doc} -> CAST({key} AS TEXT)), 'null') = 'null')"
     doc, key, _path = _parts(element, compiler, **kw)
     return f"(coalesce(jsonb_typeof({doc} -> CAST({key} AS TEXT)), 'null') = 'null')"
 

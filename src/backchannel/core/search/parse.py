@@ -21,7 +21,7 @@ from backchannel.core.errors import (
 )
 from backchannel.core.pagination import clamp_per_page, fingerprint
 from backchannel.core.search.ast import And, Node, Operator, Or, to_json
-from backchannel.core.search.fields import CUSTOM_ATTRIBUTE_PREFIX, FieldRegistry
+from backchannel.core.search.fields import FieldRegistry
 from backchannel.core.search.values import check_predicate
 
 __all__ = [
@@ -183,8 +183,7 @@ def parse_sort(raw: Any, registry: FieldRegistry) -> Sort | None:
     if not isinstance(name, str):
         raise ParameterInvalid("sort.field must be a string", field="sort.field")
     spec = registry.lookup(name)
-    dynamic = registry.custom_attributes is not None and name.startswith(CUSTOM_ATTRIBUTE_PREFIX)
-    if spec is None and not dynamic:
+    if spec is None and not registry.is_dynamic(name):
         raise InvalidSearchField(name)
     if spec is None or not spec.sortable:
         raise ParameterInvalid(f"{name} is not a sortable field", field="sort.field")

@@ -10,6 +10,8 @@ from backchannel.resources.tags.schemas import (
     ConversationTagging,
     ConversationUntagging,
     TagReference,
+    TicketTagging,
+    TicketUntagging,
     parse_tag_request,
 )
 from backchannel.resources.tags.serializers import (
@@ -107,6 +109,34 @@ def detach_tag_from_conversation(
     return applied_tag_to_api(applied)
 
 
+def attach_tag_to_ticket(ctx: Context, ticket_id: str, *, body: TicketTagging) -> dict[str, Any]:
+    """``POST /tickets/{ticket_id}/tags``."""
+    applied = service.attach_to_ticket(
+        ctx.db,
+        workspace=ctx.workspace,
+        ticket_id=ticket_id,
+        tag_id=body.id,
+        admin_id=body.admin_id,
+        now=ctx.now(),
+    )
+    return applied_tag_to_api(applied)
+
+
+def detach_tag_from_ticket(
+    ctx: Context, ticket_id: str, id: str, *, body: TicketUntagging
+) -> dict[str, Any]:
+    """``DELETE /tickets/{ticket_id}/tags/{id}`` (the admin in the body)."""
+    applied = service.detach_from_ticket(
+        ctx.db,
+        workspace=ctx.workspace,
+        ticket_id=ticket_id,
+        tag_id=id,
+        admin_id=body.admin_id,
+        now=ctx.now(),
+    )
+    return applied_tag_to_api(applied)
+
+
 OPERATIONS = [
     Operation("GET", "/tags", list_tags, "listTags"),
     Operation("POST", "/tags", create_tag, "createTag", body=object),
@@ -139,5 +169,19 @@ OPERATIONS = [
         detach_tag_from_conversation,
         "detachTagFromConversation",
         body=ConversationUntagging,
+    ),
+    Operation(
+        "POST",
+        "/tickets/{ticket_id}/tags",
+        attach_tag_to_ticket,
+        "attachTagToTicket",
+        body=TicketTagging,
+    ),
+    Operation(
+        "DELETE",
+        "/tickets/{ticket_id}/tags/{id}",
+        detach_tag_from_ticket,
+        "detachTagFromTicket",
+        body=TicketUntagging,
     ),
 ]

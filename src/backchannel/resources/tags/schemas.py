@@ -27,6 +27,8 @@ __all__ = [
     "TagRename",
     "TagRequest",
     "TagUsers",
+    "TicketTagging",
+    "TicketUntagging",
     "UserRef",
     "parse_tag_request",
 ]
@@ -58,6 +60,13 @@ class ConversationUntagging(msgspec.Struct, forbid_unknown_fields=True):
     """``DELETE /conversations/{id}/tags/{tag_id}`` body: the admin removing the tag."""
 
     admin_id: str | int | None = None
+
+
+TicketTagging = ConversationTagging
+"""``POST /tickets/{id}/tags`` body: the same as a conversation's."""
+
+TicketUntagging = ConversationUntagging
+"""``DELETE /tickets/{id}/tags/{tag_id}`` body: the same as a conversation's."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,13 +14,16 @@ from backchannel.core.ids import parse_numeric_id
 from backchannel.core.search import Operator
 from backchannel.db.tables import Contact, Tagging
 
-__all__ = ["CONTACT", "CONVERSATION", "contact_tag_condition"]
+__all__ = ["CONTACT", "CONVERSATION", "TICKET", "contact_tag_condition"]
 
 CONTACT = "contact"
 """``Tagging.target_type`` of a tag applied to a contact."""
 
 CONVERSATION = "conversation"
 """``Tagging.target_type`` of a tag applied to a conversation (target id: the number as text)."""
+
+TICKET = "ticket"
+"""``Tagging.target_type`` of a tag applied to a ticket (target id: the ticket's ``id`` as text)."""
 
 
 def contact_tag_condition(op: Operator, value: Any) -> ColumnElement[bool]:

@@ -2,7 +2,7 @@
 
 A tag belongs to one workspace; its name is unique there, compared case-insensitively
 (``Tag.name_key`` holds the case-folded name). A tagging links a tag to a target by
-``target_type`` (``contact``, ``company``, later ``conversation`` and ``ticket``) and the
+``target_type`` (``contact``, ``company``, ``conversation``, ``ticket``) and the
 target's id, and records when and by whom it was applied. :func:`apply_tag`,
 :func:`remove_tag` and :func:`applied_tags` work for any target type; the contact and
 company operations here are built on them.
@@ -13,7 +13,7 @@ half-way (an unknown company in the middle of the list) changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -38,7 +38,8 @@ from backchannel.resources.tags.schemas import (
     TagRequest,
     TagUsers,
 )
-from backchannel.resources.tags.search import CONTACT, CONVERSATION
+from backchannel.resources.tags.search import CONTACT, CONVERSATION, TICKET
+from backchannel.resources.tickets import service as tickets
 
 __all__ = [
     "COMPANY",
@@ -47,15 +48,18 @@ __all__ = [
     "TagHasDependents",
     "TagNameTaken",
     "TagNotFound",
+    "TaggedTagNotFound",
     "applied_tags",
     "apply_tag",
     "attach_to_contact",
     "attach_to_conversation",
+    "attach_to_ticket",
     "contact_tags",
     "create_tag",
     "delete_tag",
     "detach_from_contact",
     "detach_from_conversation",
+    "detach_from_ticket",
     "find_or_create",
     "get_tag",
     "list_tags",
@@ -361,28 +365,108 @@ def contact_tags(
     return applied_tags(db, workspace_id=workspace_id, target_type=CONTACT, target_id=contact.id)
 
 
-# --- conversations -----------------------------------------------------------------------
+# --- conversations and tickets ----------------------------------------------------------
 
 
-class ConversationTagNotFound(NotFound):
+class TaggedTagNotFound(NotFound):
+    """The tag to attach to or detach from a conversation or ticket does not exist."""
+
     code = "tag_not_found"
     default_message = "Tag not found"
 
 
-def _tag_and_conversation(
-    db: Session, *, workspace: WorkspaceInfo, conversation_id: str, tag_id: object, now: int
-) -> tuple[Tag, Conversation]:
+def _conversation(db: Session, workspace: WorkspaceInfo, target_id: str, now: int) -> Conversation:
     try:
-        conversation = conversations.get(
-            db, workspace=workspace, conversation_id=conversation_id, now=now
-        )
+        return conversations.get(db, workspace=workspace, conversation_id=target_id, now=now)
     except conversations.ConversationNotFound:
         raise NotFound("Conversation not found") from None
+
+
+def _ticket(db: Session, workspace: WorkspaceInfo, target_id: str, now: int) -> Conversation:
+    """A ticket's conversation row; 404 ``ticket_not_found``."""
+    return tickets.get(db, workspace=workspace, ticket_id=target_id, now=now).conversation
+
+
+_TARGETS: dict[str, Callable[[Session, WorkspaceInfo, str, int], Conversation]] = {
+    CONVERSATION: _conversation,
+    TICKET: _ticket,
+}
+"""How each inbox target is found (woken if its snooze ran out), by ``target_type``."""
+
+
+def _tag_and_target(
+    db: Session,
+    *,
+    workspace: WorkspaceInfo,
+    target_type: str,
+    target_id: str,
+    tag_id: object,
+    now: int,
+) -> tuple[Tag, Conversation]:
+    target = _TARGETS[target_type](db, workspace, target_id, now)
     try:
         tag = get_tag(db, workspace_id=workspace.id, tag_id=tag_id)
     except TagNotFound:
-        raise ConversationTagNotFound() from None
-    return tag, conversation
+        raise TaggedTagNotFound() from None
+    return tag, target
+
+
+def _attach(
+    db: Session,
+    *,
+    workspace: WorkspaceInfo,
+    target_type: str,
+    target_id: str,
+    tag_id: object,
+    admin_id: object,
+    now: int,
+) -> AppliedTag:
+    if tag_id is None or tag_id == "":
+        raise ParameterNotFound("id is a required parameter.", field="id")
+    admin = conversations.admin_author(db, workspace_id=workspace.id, admin_id=admin_id)
+    tag, target = _tag_and_target(
+        db,
+        workspace=workspace,
+        target_type=target_type,
+        target_id=target_id,
+        tag_id=tag_id,
+        now=now,
+    )
+    tagging = apply_tag(
+        db,
+        tag=tag,
+        target_type=target_type,
+        target_id=str(target.id),
+        admin_id=int(admin.id),
+        now=now,
+    )
+    target.updated_at = max(now, target.updated_at)
+    return _applied(tag, tagging)
+
+
+def _detach(
+    db: Session,
+    *,
+    workspace: WorkspaceInfo,
+    target_type: str,
+    target_id: str,
+    tag_id: object,
+    admin_id: object,
+    now: int,
+) -> AppliedTag:
+    conversations.admin_author(db, workspace_id=workspace.id, admin_id=admin_id)
+    tag, target = _tag_and_target(
+        db,
+        workspace=workspace,
+        target_type=target_type,
+        target_id=target_id,
+        tag_id=tag_id,
+        now=now,
+    )
+    tagging = remove_tag(db, tag=tag, target_type=target_type, target_id=str(target.id))
+    if tagging is not None:
+        target.updated_at = max(now, target.updated_at)
+    return _applied(tag, tagging)
 
 
 def attach_to_conversation(
@@ -400,22 +484,15 @@ def attach_to_conversation(
         ParameterNotFound: no ``id`` or ``admin_id``.
         NotFound: ``Conversation not found``; ``tag_not_found``; ``admin_not_found``.
     """
-    if tag_id is None or tag_id == "":
-        raise ParameterNotFound("id is a required parameter.", field="id")
-    admin = conversations.admin_author(db, workspace_id=workspace.id, admin_id=admin_id)
-    tag, conversation = _tag_and_conversation(
-        db, workspace=workspace, conversation_id=conversation_id, tag_id=tag_id, now=now
-    )
-    tagging = apply_tag(
+    return _attach(
         db,
-        tag=tag,
+        workspace=workspace,
         target_type=CONVERSATION,
-        target_id=str(conversation.id),
-        admin_id=int(admin.id),
+        target_id=conversation_id,
+        tag_id=tag_id,
+        admin_id=admin_id,
         now=now,
     )
-    conversation.updated_at = max(now, conversation.updated_at)
-    return _applied(tag, tagging)
 
 
 def detach_from_conversation(
@@ -429,11 +506,60 @@ def detach_from_conversation(
 ) -> AppliedTag:
     """Untag a visible conversation and return the tag as it was applied (``applied_at``
     null if it was not). Errors as :func:`attach_to_conversation`."""
-    conversations.admin_author(db, workspace_id=workspace.id, admin_id=admin_id)
-    tag, conversation = _tag_and_conversation(
-        db, workspace=workspace, conversation_id=conversation_id, tag_id=tag_id, now=now
+    return _detach(
+        db,
+        workspace=workspace,
+        target_type=CONVERSATION,
+        target_id=conversation_id,
+        tag_id=tag_id,
+        admin_id=admin_id,
+        now=now,
     )
-    tagging = remove_tag(db, tag=tag, target_type=CONVERSATION, target_id=str(conversation.id))
-    if tagging is not None:
-        conversation.updated_at = max(now, conversation.updated_at)
-    return _applied(tag, tagging)
+
+
+def attach_to_ticket(
+    db: Session,
+    *,
+    workspace: WorkspaceInfo,
+    ticket_id: str,
+    tag_id: object,
+    admin_id: object,
+    now: int,
+) -> AppliedTag:
+    """Tag a ticket on behalf of ``admin_id``; attaching twice changes nothing.
+
+    Raises:
+        ParameterNotFound: no ``id`` or ``admin_id``.
+        NotFound: ``ticket_not_found``; ``tag_not_found``; ``admin_not_found``.
+    """
+    return _attach(
+        db,
+        workspace=workspace,
+        target_type=TICKET,
+        target_id=ticket_id,
+        tag_id=tag_id,
+        admin_id=admin_id,
+        now=now,
+    )
+
+
+def detach_from_ticket(
+    db: Session,
+    *,
+    workspace: WorkspaceInfo,
+    ticket_id: str,
+    tag_id: object,
+    admin_id: object,
+    now: int,
+) -> AppliedTag:
+    """Untag a ticket and return the tag as it was applied (``applied_at`` null if it was
+    not). Errors as :func:`attach_to_ticket`."""
+    return _detach(
+        db,
+        workspace=workspace,
+        target_type=TICKET,
+        target_id=ticket_id,
+        tag_id=tag_id,
+        admin_id=admin_id,
+        now=now,
+    )

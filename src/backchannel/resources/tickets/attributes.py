@@ -6,9 +6,8 @@ ones); archived attributes cannot be written. Values by data type:
 * ``string``: a string (at most 65,536 characters);
 * ``integer``: an integer; ``decimal``: a number; ``boolean``: true or false;
 * ``datetime``: unix seconds (an integer);
-* ``list``: the id of one of the attribute's (unarchived) list items, or a list of ids when
-  the attribute allows several values;
-* ``files``: a list of http(s) URLs.
+* ``list``: the id of one of the attribute's (unarchived) list items;
+* ``files``: a list of http(s) URLs, at most one unless the attribute allows multiple values.
 
 ``null`` clears a value. On create every ``required_to_create`` attribute must have a
 non-blank value. A refusal is 400 ``parameter_invalid`` naming the attribute.
@@ -34,7 +33,7 @@ _EXPECTED = {
     "boolean": "a boolean",
     "datetime": "a date in unix seconds (an integer)",
     "list": "the id of one of its list items",
-    "files": "a list of http or https URLs",
+    "files": "a list of http or https URLs (one, unless it allows multiple values)",
 }
 
 
@@ -53,11 +52,11 @@ def _fits(attribute: Any, value: Any) -> bool:
     if kind == "boolean":
         return isinstance(value, bool)
     if kind == "list":
-        ids = {item.id for item in list_items_of(attribute)}
-        values = value if isinstance(value, list) and attribute.allow_multiple_values else [value]
-        return bool(values) and all(isinstance(v, str) and v in ids for v in values)
+        return isinstance(value, str) and value in {item.id for item in list_items_of(attribute)}
     if kind == "files":
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return False
+        if len(value) > 1 and not attribute.allow_multiple_values:
             return False
         try:
             from_urls(value)
