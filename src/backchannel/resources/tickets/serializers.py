@@ -8,6 +8,7 @@ from typing import Any
 
 from backchannel.core.pagination import CursorPage
 from backchannel.resources.conversations.serializers import MAX_PARTS, Related
+from backchannel.resources.conversations.statistics import CONTACT_AUTHORS
 from backchannel.resources.ticket_types.serializers import ticket_type_to_api
 from backchannel.resources.ticket_types.service import TicketTypeView
 
@@ -21,6 +22,17 @@ STATE_LABELS = {
 }
 
 
+def _author(part: Any) -> dict[str, Any]:
+    """``ticket_part_author``: its ``type`` is admin, bot, team or user, so a lead's part is
+    by a ``user``; its ``email`` is a non-null string, so it is left out when unknown (a
+    lead without an email)."""
+    kind = "user" if part.author_type in CONTACT_AUTHORS else part.author_type
+    out: dict[str, Any] = {"type": kind, "id": part.author_id, "name": part.author_name}
+    if part.author_email is not None:
+        out["email"] = part.author_email
+    return out
+
+
 def ticket_part_to_api(part: Any) -> dict[str, Any]:
     """``ticket_part`` (and ``ticket_reply``, the same fields)."""
     out: dict[str, Any] = {
@@ -30,12 +42,7 @@ def ticket_part_to_api(part: Any) -> dict[str, Any]:
         "body": part.body,
         "created_at": part.created_at,
         "updated_at": part.updated_at,
-        "author": {
-            "type": part.author_type,
-            "id": part.author_id,
-            "name": part.author_name,
-            "email": part.author_email,
-        },
+        "author": _author(part),
         "attachments": part.attachments or [],
         "external_id": part.external_id,
         "redacted": part.redacted,

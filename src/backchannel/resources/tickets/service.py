@@ -53,6 +53,7 @@ __all__ = [
     "TicketView",
     "create",
     "get",
+    "move_opening_part",
     "open_ticket",
     "reply",
     "update",
@@ -361,4 +362,29 @@ def reply(
         now=now,
         attachment_urls=data.attachment_urls,
         open_part=False,
+    )
+
+
+def move_opening_part(db: Session, view: TicketView, *, at: int) -> ConversationPart:
+    """Replace a new ticket's opening ``submitted`` part by the same part dated ``at`` and
+    stored after every part added since: a ticket converted from a conversation gets the
+    conversation's history before it (:mod:`backchannel.resources.tickets.convert`)."""
+    conversation = view.conversation
+    opening = db.execute(
+        select(ConversationPart)
+        .where(
+            ConversationPart.conversation_id == conversation.id,
+            ConversationPart.part_type == STATE_PART,
+        )
+        .order_by(ConversationPart.id)
+        .limit(1)
+    ).scalar_one()
+    author = Author(
+        opening.author_type, opening.author_id, opening.author_name, opening.author_email
+    )
+    previous, state = opening.previous_ticket_state, opening.ticket_state
+    db.delete(opening)
+    db.flush()
+    return _state_part(
+        db, conversation, author, previous or "submitted", state or view.ticket.state, at
     )
