@@ -42,6 +42,7 @@ from backchannel.core.search.fields import (
     custom_index_expression,
     default_operators,
 )
+from backchannel.core.search.paging import search_page
 from backchannel.core.search.parse import (
     MAX_DEPTH,
     MAX_GROUP_ITEMS,
@@ -94,6 +95,7 @@ __all__ = [
     "parse_search_request",
     "parse_sort",
     "predicates",
+    "search_page",
     "sort_keys",
     "text_compare",
     "to_json",

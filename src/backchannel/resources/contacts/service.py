@@ -25,11 +25,8 @@ from backchannel.core.errors import (
 from backchannel.core.ids import IdFactory, parse_numeric_id
 from backchannel.core.pagination import CursorPage, clamp_per_page, cursor_page
 from backchannel.core.search import (
-    CompileContext,
     FieldRegistry,
-    compile_query,
-    parse_search_request,
-    sort_keys,
+    search_page,
 )
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Admin, Contact
@@ -415,16 +412,13 @@ def search(
     ``now`` is the time of the search: ``segment_id`` needs it (segments may hold relative
     dates).
     """
-    fields = typed_fields(db, workspace_id=workspace.id)
-    parsed = parse_search_request(request, fields, default_per_page=SEARCH_DEFAULT_PER_PAGE)
-    context = CompileContext(workspace.timezone, workspace_id=workspace.id, now=now, db=db)
-    where = compile_query(parsed.query, fields, context=context)
-    return cursor_page(
+    return search_page(
         db,
-        live(workspace.id).where(where),
-        order=sort_keys(parsed, fields, default=DEFAULT_ORDER),
-        per_page=parsed.per_page,
-        starting_after=parsed.starting_after,
-        query_print=parsed.fingerprint,
-        rows=True,
+        live(workspace.id),
+        typed_fields(db, workspace_id=workspace.id),
+        request,
+        workspace=workspace,
+        default_sort=DEFAULT_ORDER,
+        default_per_page=SEARCH_DEFAULT_PER_PAGE,
+        now=now,
     )

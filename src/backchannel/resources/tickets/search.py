@@ -17,13 +17,10 @@ from sqlalchemy import Connection, Row, Select, select
 from sqlalchemy.orm import Session
 
 from backchannel.core.auth import WorkspaceInfo
-from backchannel.core.pagination import CursorPage, cursor_page
+from backchannel.core.pagination import CursorPage
 from backchannel.core.search import (
-    CompileContext,
     FieldRegistry,
-    compile_query,
-    parse_search_request,
-    sort_keys,
+    search_page,
 )
 from backchannel.db.tables import Conversation, ConversationPart, Ticket, TicketTypeAttribute
 from backchannel.resources.ticket_types.service import TicketTypeView, read_ticket_type
@@ -96,18 +93,16 @@ def search(
     before any SQL is built. Without ``sort`` the order is ``created_at`` then ``id``,
     newest first. Snoozes that ran out must be woken first (the caller writes).
     """
-    fields = typed_fields(db, workspace_id=workspace.id)
-    parsed = parse_search_request(request, fields, default_per_page=SEARCH_DEFAULT_PER_PAGE)
-    context = CompileContext(workspace.timezone, workspace_id=workspace.id, now=now, db=db)
-    where = compile_query(parsed.query, fields, context=context)
-    return cursor_page(
+    return search_page(
         db,
-        searched(workspace.id).where(where),
-        order=sort_keys(parsed, fields, default=TICKET_DEFAULT_SORT),
-        per_page=parsed.per_page,
-        starting_after=parsed.starting_after,
-        query_print=f"tickets:{parsed.fingerprint}",
-        rows=True,
+        searched(workspace.id),
+        typed_fields(db, workspace_id=workspace.id),
+        request,
+        workspace=workspace,
+        default_sort=TICKET_DEFAULT_SORT,
+        default_per_page=SEARCH_DEFAULT_PER_PAGE,
+        now=now,
+        scope="tickets:",
     )
 
 
