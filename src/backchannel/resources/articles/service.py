@@ -51,14 +51,13 @@ from backchannel.db.tables import (
 )
 from backchannel.resources.admins.service import AdminNotFound
 from backchannel.resources.articles.schemas import (
-    ArticleContent,
     ArticleCreate,
     ArticleSearchQuery,
     ArticleTranslations,
     ArticleUpdate,
 )
 from backchannel.resources.help_center import service as help_center
-from backchannel.resources.help_center.locales import check_locale, locale_order
+from backchannel.resources.help_center.locales import locale_order, translations
 
 __all__ = [
     "DEFAULT_PER_PAGE",
@@ -216,29 +215,9 @@ def _fields(source: Any) -> dict[str, Any]:
 
 def _translations(value: ArticleTranslations | UnsetType | None) -> dict[str, Any]:
     """The locales of a ``translated_content`` object, checked; ``type`` left out."""
-    if not isinstance(value, dict):
-        return {}
-    found: dict[str, ArticleContent | None] = {}
-    for key, content in value.items():
-        if key == "type":
-            if content not in (None, "article_translated_content"):
-                raise ParameterInvalid(
-                    "translated_content.type must be article_translated_content",
-                    field="translated_content.type",
-                )
-            continue
-        check_locale(key)
-        if isinstance(content, str):
-            raise ParameterInvalid(
-                f"translated_content.{key} must be an object", field=f"translated_content.{key}"
-            )
-        if content is not None and content.type not in (None, "article_content"):
-            raise ParameterInvalid(
-                f"translated_content.{key}.type must be article_content",
-                field=f"translated_content.{key}.type",
-            )
-        found[key] = content
-    return found
+    return translations(
+        value, object_type="article_translated_content", content_type="article_content"
+    )
 
 
 def _title(value: str, field: str) -> str:

@@ -34,7 +34,7 @@ from backchannel.core.ids import parse_numeric_id
 from backchannel.core.pagination import NumberPage, clamp_per_page, number_page
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Article, HelpCenter, HelpCenterCollection, Workspace
-from backchannel.resources.help_center.locales import DEFAULT_LOCALE, check_locale
+from backchannel.resources.help_center.locales import DEFAULT_LOCALE, translations
 from backchannel.resources.help_center.schemas import (
     CollectionCreate,
     CollectionUpdate,
@@ -277,29 +277,7 @@ def _name(value: str, *, field: str = "name") -> str:
 
 def _translations(value: GroupTranslations | UnsetType | None) -> dict[str, GroupContent | None]:
     """The locales of a ``translated_content`` object, checked; ``type`` left out."""
-    if not isinstance(value, dict):
-        return {}
-    found: dict[str, GroupContent | None] = {}
-    for key, content in value.items():
-        if key == "type":
-            if content not in (None, "group_translated_content"):
-                raise ParameterInvalid(
-                    "translated_content.type must be group_translated_content",
-                    field="translated_content.type",
-                )
-            continue
-        check_locale(key)
-        if isinstance(content, str):
-            raise ParameterInvalid(
-                f"translated_content.{key} must be an object", field=f"translated_content.{key}"
-            )
-        if content is not None and content.type not in (None, "group_content"):
-            raise ParameterInvalid(
-                f"translated_content.{key}.type must be group_content",
-                field=f"translated_content.{key}.type",
-            )
-        found[key] = content
-    return found
+    return translations(value, object_type="group_translated_content", content_type="group_content")
 
 
 def _new_locale(locale: str, content: GroupContent) -> dict[str, str]:
