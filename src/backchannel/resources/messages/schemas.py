@@ -14,16 +14,16 @@ from typing import Annotated
 import msgspec
 from msgspec import Meta
 
+from backchannel.resources.conversations.schemas import (
+    MAX_ATTACHMENTS,
+    Body,
+    IdRef,
+    Short,
+    Timestamp,
+    Url,
+)
+
 __all__ = ["MessageCreate", "MessageRecipient", "MessageSender"]
-
-MAX_BODY_LENGTH = 65_536
-MAX_ATTACHMENTS = 10
-
-Body = Annotated[str, Meta(max_length=MAX_BODY_LENGTH)]
-Short = Annotated[str, Meta(max_length=255)]
-Url = Annotated[str, Meta(max_length=2048)]
-IdRef = int | Annotated[str, Meta(max_length=64)]
-Timestamp = Annotated[int, Meta(ge=0, le=253_402_300_799)]  # up to the year 9999
 
 
 class MessageSender(msgspec.Struct, forbid_unknown_fields=True):

@@ -7,7 +7,14 @@ from typing import Annotated, Any
 import msgspec
 from msgspec import Meta
 
-from backchannel.resources.conversations.schemas import MAX_ATTACHMENTS, Body, IdRef, Short, Url
+from backchannel.resources.conversations.schemas import (
+    MAX_ATTACHMENTS,
+    Body,
+    IdRef,
+    Short,
+    Timestamp,
+    Url,
+)
 
 __all__ = [
     "ReplyOption",
@@ -18,8 +25,6 @@ __all__ = [
     "TicketReply",
     "TicketUpdate",
 ]
-
-Timestamp = Annotated[int, Meta(ge=0, le=253_402_300_799)]
 
 
 class TicketContact(msgspec.Struct, forbid_unknown_fields=True):
