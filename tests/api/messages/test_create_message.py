@@ -4,7 +4,9 @@ contact-initiated form, and workspace isolation."""
 from __future__ import annotations
 
 import pytest
+from sqlalchemy import select
 
+from backchannel.db.tables import Conversation, ConversationContact
 from tests.conftest import START, assert_error, contract_client
 
 OWNER = {
@@ -80,11 +82,22 @@ def test_create_message_admin_id_as_integer(send, admin_id):
     ],
     ids=["user_id", "email", "lead-by-id"],
 )
-def test_create_message_recipient_forms(send, make_contact, to):
+def test_create_message_recipient_forms(send, make_contact, contact, runtime, to):
+    expected = contact["id"]
     if to["type"] == "lead":
-        to = {"type": "lead", "id": make_contact(role="lead", name="Lee")["id"]}
+        expected = make_contact(role="lead", name="Lee")["id"]
+        to = {"type": "lead", "id": expected}
     response = send(to=to)
     assert response.status_code == 200, response.text
+    message = response.json()
+    assert (message["type"], message["body"]) == ("admin_message", "<p>Hello there</p>")
+    with runtime.sessions() as session:
+        recipients = session.execute(
+            select(ConversationContact.contact_id)
+            .join(Conversation, Conversation.id == ConversationContact.conversation_id)
+            .where(Conversation.source_id == message["id"])
+        ).scalars()
+        assert list(recipients) == [expected]
 
 
 def test_create_message_without_from_is_sent_by_the_calling_admin(api, contact, admin_id):

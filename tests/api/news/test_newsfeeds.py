@@ -80,8 +80,9 @@ def test_retrieve_newsfeed_of_another_workspace(api, other_feed):
 
 
 def test_newsfeeds_are_read_only(api, web_feed):
-    assert api.post("/news/newsfeeds", json={"name": "Mine"}).status_code == 404
-    assert api.delete(f"/news/newsfeeds/{web_feed}").status_code == 404
+    assert_error(api.post("/news/newsfeeds", json={"name": "Mine"}), 404, "not_found")
+    assert_error(api.delete(f"/news/newsfeeds/{web_feed}"), 404, "not_found")
+    assert [feed["name"] for feed in api.get("/news/newsfeeds").json()["data"]] == ["Web"]
 
 
 def test_newsfeeds_unauthorized(anonymous):

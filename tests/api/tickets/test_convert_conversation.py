@@ -266,7 +266,7 @@ def test_convert_conversation_unknown_ticket_type(api, start, convert, stored):
 def test_convert_conversation_unknown_body_field(api, start, convert, ticket_type):
     conversation = start()
     response = convert(conversation["id"], ticket_type_id=ticket_type["id"], ticket_attributes={})
-    assert response.status_code == 400, response.text
+    assert_error(response, 400, "bad_request")
 
 
 def test_convert_conversation_attributes_checked(api, start, convert, ticket_type, stored):
