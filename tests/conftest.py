@@ -93,8 +93,10 @@ def settings() -> Settings:
 
 
 @pytest.fixture
-def runtime(engine: Engine, clock: FrozenClock, settings: Settings) -> Runtime:
-    return Runtime.build(settings, engine=engine, clock=clock, ids=IdFactory(seed=1234))
+def runtime(engine: Engine, clock: FrozenClock, settings: Settings) -> Iterator[Runtime]:
+    runtime = Runtime.build(settings, engine=engine, clock=clock, ids=IdFactory(seed=1234))
+    yield runtime
+    runtime.close_readers()
 
 
 @pytest.fixture

@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         yield
         if jobs is not None:
             await jobs.stop()
+        runtime.close_readers()
         runtime.engine.dispose()
 
     app = Starlette(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import logging
+import threading
+from dataclasses import dataclass, field
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from backchannel.core.auth import TokenResolver
@@ -16,6 +18,8 @@ from backchannel.settings import Settings
 
 __all__ = ["Runtime"]
 
+logger = logging.getLogger("backchannel.runtime")
+
 
 @dataclass
 class Runtime:
@@ -26,6 +30,62 @@ class Runtime:
     ids: IdFactory
     tokens: TokenResolver
     rate_limiter: RateLimiter
+    _local: threading.local = field(default_factory=threading.local, repr=False)
+    _readers: list[Connection] = field(default_factory=list, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def reader(self) -> Connection:
+        """This thread's connection for read-only work, kept open from request to request.
+
+        Checking a connection out of the pool and back in costs more than the primary-key
+        read most requests make. Requests on one thread run one after another (handlers do
+        not await), so a thread's reader is never shared; :meth:`end_read` ends what each
+        request began on it, and :meth:`close_readers` closes them all at shutdown.
+        """
+        connection: Connection | None = getattr(self._local, "reader", None)
+        if connection is None or connection.closed or connection.invalidated:
+            connection = self.engine.connect()
+            self._local.reader = connection
+            with self._lock:
+                self._readers.append(connection)
+        return connection
+
+    def end_read(self, connection: Connection) -> None:
+        """Roll back whatever a request's reads began, so the next request sees fresh data;
+        a reader that cannot be reset is closed and replaced on next use."""
+        try:
+            if connection.in_transaction():
+                connection.rollback()
+            else:
+                # Prepared reads run on the driver connection directly (db/prepared.py); a
+                # driver that opened a transaction for them has it ended here.
+                connection.connection.dbapi_connection.rollback()  # type: ignore[union-attr]
+        except Exception:
+            logger.warning("closing a read connection that could not be reset", exc_info=True)
+            self._drop(connection)
+
+    def close_readers(self) -> None:
+        """Close every thread's reader (at shutdown, before the engine is disposed)."""
+        with self._lock:
+            readers, self._readers = self._readers, []
+        self._local = threading.local()
+        for connection in readers:
+            try:
+                connection.close()
+            except Exception:
+                logger.warning("could not close a read connection", exc_info=True)
+
+    def _drop(self, connection: Connection) -> None:
+        with self._lock:
+            if connection in self._readers:
+                self._readers.remove(connection)
+        if getattr(self._local, "reader", None) is connection:
+            self._local.reader = None
+        try:
+            connection.invalidate()
+            connection.close()
+        except Exception:
+            logger.warning("could not close a read connection", exc_info=True)
 
     @classmethod
     def build(

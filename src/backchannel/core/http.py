@@ -59,9 +59,10 @@ class Context:
     """What a handler may use: the caller, the database, the clock and the id source.
 
     ``db`` is the request's ORM session: one transaction, committed when the handler
-    returns and rolled back when it raises. ``reader`` is for handlers that only read: a
-    plain connection, which costs a fraction of a session per request; once the session is
-    open, ``reader`` is the session, so a request never reads past its own writes.
+    returns and rolled back when it raises. ``reader`` is for handlers that only read: the
+    thread's kept-open plain connection (``Runtime.reader``), which costs a fraction of a
+    session per request; once the session is open, ``reader`` is the session, so a request
+    never reads past its own writes.
     """
 
     request: Request
@@ -84,7 +85,7 @@ class Context:
         if self._session is not None:
             return self._session
         if self._connection is None:
-            self._connection = self.runtime.engine.connect()
+            self._connection = self.runtime.reader()
         return self._connection
 
     def finish(self, *, commit: bool) -> None:
@@ -99,7 +100,7 @@ class Context:
             if self._session is not None:
                 self._session.close()
             if self._connection is not None:
-                self._connection.close()
+                self.runtime.end_read(self._connection)
 
     @property
     def workspace_id(self) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, func, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -181,9 +181,9 @@ _SUMMARY = first_items(
 class CompanyRelation:
     """Companies on a contact: the ``companies`` summary, and links kept right on merge/delete."""
 
-    presence = select(_LINKS.c.contact_id.label("contact_id")).where(
-        _LINKS.c.contact_id.in_(bindparam("contact_ids", expanding=True))
-    )
+    @staticmethod
+    def presence(contact_id: Any) -> Any:
+        return exists().where(_LINKS.c.contact_id == contact_id)
 
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]

@@ -8,22 +8,24 @@ resource imports another's internals and there are no import cycles.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any, Protocol
+from collections.abc import Callable, Sequence
+from typing import Any, Protocol, cast
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Select,
     and_,
+    bindparam,
     delete,
     func,
-    literal,
     select,
-    union_all,
     update,
 )
 from sqlalchemy.orm import Session
+
+from backchannel.db.prepared import PreparedRead
+from backchannel.db.tables import Contact
 
 __all__ = [
     "SUMMARY_KEYS",
@@ -38,6 +40,7 @@ __all__ = [
     "registered",
     "summaries_from_rows",
     "summary",
+    "with_presence",
 ]
 
 # The relationship summaries a contact object carries, and the sub-path each one links to.
@@ -56,13 +59,14 @@ Summaries = dict[str, dict[str, Any]]
 class ContactRelation(Protocol):
     """One resource's link to contacts.
 
-    ``presence`` is a select of one column, ``contact_id``, naming the contacts (among the
-    bound ``contact_ids`` of the bound ``workspace_id``) that have anything for this relation
-    to summarise, or None when the relation has no summaries. One query over every
-    relation's presence lets a contact read skip the relations it has nothing in.
+    ``presence`` maps a contact id column to a correlated EXISTS that is true when the
+    contact has anything for this relation to summarise (it may use the bound
+    ``workspace_id``), or is None when the relation has no summaries. Reading these flags
+    with the contacts themselves lets a contact read skip the relations it has nothing in.
     """
 
-    presence: Any
+    @property
+    def presence(self) -> Callable[[Any], Any] | None: ...
 
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
@@ -150,48 +154,80 @@ def summaries_from_rows(
     }
 
 
-_PRESENCE_CACHE: dict[tuple[int, ...], Any] = {}
+_PRESENT = "present_"
+_CONTACTS = Contact.__table__
+_PRESENCE_STATEMENTS: dict[tuple[Any, ...], Any] = {}
 
 
-def _presence_statement(relations: Sequence[ContactRelation]) -> Any:
-    """One UNION ALL of the relations' presence selects, tagged with each relation's
-    position; built once per set of registered relations."""
-    key = tuple(id(relation) for relation in relations)
-    statement = _PRESENCE_CACHE.get(key)
+def _present() -> tuple[ContactRelation, ...]:
+    return tuple(relation for relation in _REGISTRY if relation.presence is not None)
+
+
+def _cached(key: Any, build: Callable[[], Any]) -> Any:
+    """A statement built once per set of registered relations."""
+    full_key = (key, *(id(relation) for relation in _REGISTRY))
+    statement = _PRESENCE_STATEMENTS.get(full_key)
     if statement is None:
-        branches = [
-            select(literal(position).label("relation"), relation.presence.subquery().c[0])
-            for position, relation in enumerate(relations)
-        ]
-        statement = union_all(*branches)
-        _PRESENCE_CACHE.clear()
-        _PRESENCE_CACHE[key] = statement
+        statement = _PRESENCE_STATEMENTS[full_key] = build()
     return statement
 
 
+def _flag_columns() -> list[Any]:
+    return [
+        relation.presence(_CONTACTS.c.id).label(f"{_PRESENT}{position}")  # type: ignore[misc]
+        for position, relation in enumerate(_present())
+    ]
+
+
+def with_presence(key: str, statement: Select[Any]) -> PreparedRead:
+    """``statement`` (a select of contact rows) with one more boolean column per relation,
+    saying whether the contact has anything in it; prepared once per ``key``.
+
+    Pass the rows it returns to :func:`load_summaries` as ``flagged`` to skip the separate
+    presence query.
+    """
+    return cast(
+        PreparedRead,
+        _cached(key, lambda: PreparedRead(statement.add_columns(*_flag_columns()))),
+    )
+
+
+def _presence_query() -> Any:
+    return select(_CONTACTS.c.id, *_flag_columns()).where(
+        _CONTACTS.c.workspace_id == bindparam("workspace_id"),
+        _CONTACTS.c.id.in_(bindparam("contact_ids", expanding=True)),
+    )
+
+
 def load_summaries(
-    db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
+    db: Session | Connection,
+    *,
+    workspace_id: int,
+    contact_ids: Sequence[str] = (),
+    flagged: Sequence[Any] = (),
 ) -> dict[str, Summaries]:
     """Every registered relation's summaries for ``contact_ids``, merged per contact.
 
-    One query finds which relations have anything for which contacts; only those
+    Which relations have anything for which contacts comes from the rows in ``flagged``
+    (read by a :func:`with_presence` statement) or else from one presence query; only those
     relations then load their summaries, for only those contacts.
     """
+    if flagged:
+        contact_ids = [row.id for row in flagged]
     merged: dict[str, Summaries] = {contact_id: {} for contact_id in contact_ids}
     if not contact_ids:
         return merged
-    present = [relation for relation in _REGISTRY if relation.presence is not None]
-    wanted: dict[int, set[str]] = {}
-    if present:
+    present = _present()
+    if present and not flagged:
         params = {"workspace_id": workspace_id, "contact_ids": list(contact_ids)}
-        for position, contact_id in db.execute(_presence_statement(present), params):
-            wanted.setdefault(position, set()).add(contact_id)
+        flagged = list(db.execute(_cached("presence", _presence_query), params))
+    wanted: dict[int, list[str]] = {}
+    for row in flagged:
+        for position in range(len(present)):
+            if getattr(row, f"{_PRESENT}{position}"):
+                wanted.setdefault(position, []).append(row.id)
     asked = [(relation, list(contact_ids)) for relation in _REGISTRY if relation.presence is None]
-    asked += [
-        (relation, [c for c in contact_ids if c in wanted[position]])
-        for position, relation in enumerate(present)
-        if position in wanted
-    ]
+    asked += [(present[position], ids) for position, ids in sorted(wanted.items())]
     for relation, ids in asked:
         found = relation.summaries(db, workspace_id=workspace_id, contact_ids=ids)
         for contact_id, by_key in found.items():

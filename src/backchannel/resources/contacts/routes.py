@@ -49,7 +49,10 @@ def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
 
 def show_contact(ctx: Context, id: str) -> dict[str, Any]:
     contact = service.read(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
-    return _one(ctx, contact)
+    found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, flagged=[contact])
+    return contact_to_api(
+        contact, workspace_code=ctx.workspace.id_code, summaries=found.get(contact.id)
+    )
 
 
 def update_contact(ctx: Context, id: str, *, body: ContactUpdate) -> dict[str, Any]:

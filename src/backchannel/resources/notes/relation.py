@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, update
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import Note
@@ -29,10 +29,11 @@ _SUMMARY = relations.first_items(
 class NoteRelation:
     """The :class:`relations.ContactRelation` of notes."""
 
-    presence = select(Note.contact_id.label("contact_id")).where(
-        Note.workspace_id == bindparam("workspace_id"),
-        Note.contact_id.in_(bindparam("contact_ids", expanding=True)),
-    )
+    @staticmethod
+    def presence(contact_id: Any) -> Any:
+        return exists().where(
+            Note.workspace_id == bindparam("workspace_id"), Note.contact_id == contact_id
+        )
 
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]

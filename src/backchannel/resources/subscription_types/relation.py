@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete, exists, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import ContactSubscription, SubscriptionType
@@ -32,14 +32,13 @@ _PREFERENCES = (
 class SubscriptionRelation:
     """The :class:`relations.ContactRelation` of subscription preferences."""
 
-    presence = (
-        select(ContactSubscription.contact_id.label("contact_id"))
-        .join(SubscriptionType, SubscriptionType.id == ContactSubscription.subscription_type_id)
-        .where(
+    @staticmethod
+    def presence(contact_id: Any) -> Any:
+        return exists().where(
+            ContactSubscription.contact_id == contact_id,
+            SubscriptionType.id == ContactSubscription.subscription_type_id,
             SubscriptionType.workspace_id == bindparam("workspace_id"),
-            ContactSubscription.contact_id.in_(bindparam("contact_ids", expanding=True)),
         )
-    )
 
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]

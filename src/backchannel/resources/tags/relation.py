@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, select
+from sqlalchemy import Connection, bindparam, delete, exists, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import Tag, Tagging
@@ -31,15 +31,14 @@ _SUMMARY = relations.first_items(
 class TagRelation:
     """The :class:`relations.ContactRelation` of tags."""
 
-    presence = (
-        select(Tagging.target_id.label("contact_id"))
-        .join(Tag, Tag.id == Tagging.tag_id)
-        .where(
-            Tag.workspace_id == bindparam("workspace_id"),
+    @staticmethod
+    def presence(contact_id: Any) -> Any:
+        return exists().where(
             Tagging.target_type == CONTACT,
-            Tagging.target_id.in_(bindparam("contact_ids", expanding=True)),
+            Tagging.target_id == contact_id,
+            Tag.id == Tagging.tag_id,
+            Tag.workspace_id == bindparam("workspace_id"),
         )
-    )
 
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]

@@ -1,0 +1,105 @@
+"""Hot reads run straight on the driver's cursor.
+
+SQLAlchemy's execution machinery (execution context, events, result objects) costs about ten
+times what a primary-key read of SQLite takes. For the few reads that every client makes
+constantly (a contact by id), :class:`PreparedRead` compiles its statement with SQLAlchemy
+once per dialect, then runs the compiled SQL on the DBAPI connection under the request's
+connection or session, applying the column types' result processors itself. The statement
+is still built with SQLAlchemy expressions and bound parameters; no SQL text is made from
+input.
+
+Only scalar bound parameters are supported (no expanding ``IN`` lists), which is checked
+when the statement is compiled.
+"""
+
+from __future__ import annotations
+
+from collections import namedtuple
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Dialect, Select
+from sqlalchemy.orm import Session
+
+__all__ = ["PreparedRead"]
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    sql: str
+    # The parameters in the order the SQL takes them, or None when the driver takes names.
+    positional: tuple[str, ...] | None
+    # Values of the parameters the statement carries itself (literals in its expressions).
+    fixed: dict[str, Any]
+    # Per parameter name, the type's conversion to the driver's value, where there is one.
+    binders: dict[str, Callable[[Any], Any]]
+    # Per result column position, the type's conversion from the driver's value.
+    processors: tuple[tuple[int, Callable[[Any], Any]], ...]
+
+    def arguments(self, params: Mapping[str, Any]) -> Any:
+        values = {**self.fixed, **params}
+        for name, bind in self.binders.items():
+            values[name] = bind(values[name])
+        if self.positional is None:
+            return values
+        return tuple(values[name] for name in self.positional)
+
+
+class PreparedRead:
+    """A SELECT compiled once per dialect; :meth:`first` and :meth:`all` return rows whose
+    fields are named like the statement's columns."""
+
+    def __init__(self, statement: Select[Any]) -> None:
+        self.statement = statement
+        fields = list(statement.selected_columns.keys())
+        row_type: Any = namedtuple("PreparedRow", fields, rename=True)  # type: ignore[misc]
+        self._make_row: Callable[[Any], Any] = row_type._make
+        self._compiled: dict[str, _Compiled] = {}
+
+    def _compile(self, dialect: Dialect) -> _Compiled:
+        compiled = self.statement.compile(dialect=dialect)
+        if compiled.literal_execute_params or compiled.post_compile_params:
+            raise TypeError("PreparedRead takes scalar bound parameters only")
+        processors = []
+        for position, column in enumerate(self.statement.selected_columns):
+            process = column.type.dialect_impl(dialect).result_processor(dialect, None)
+            if process is not None:
+                processors.append((position, process))
+        fixed: dict[str, Any] = {}
+        binders: dict[str, Callable[[Any], Any]] = {}
+        for bind, name in compiled.bind_names.items():
+            if not bind.required:
+                fixed[name] = bind.effective_value
+            process = bind.type.dialect_impl(dialect).bind_processor(dialect)
+            if process is not None:
+                binders[name] = process
+        positional = tuple(compiled.positiontup or ()) if compiled.positional else None
+        return _Compiled(compiled.string, positional, fixed, binders, tuple(processors))
+
+    def all(self, db: Session | Connection, params: Mapping[str, Any]) -> list[Any]:
+        connection = db.connection() if isinstance(db, Session) else db
+        dialect = connection.dialect
+        compiled = self._compiled.get(dialect.name)
+        if compiled is None:
+            compiled = self._compiled[dialect.name] = self._compile(dialect)
+        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute(compiled.sql, compiled.arguments(params))
+            fetched = cursor.fetchall()
+        finally:
+            cursor.close()
+        if compiled.processors:
+            rows = []
+            for raw in fetched:
+                values = list(raw)
+                for position, process in compiled.processors:
+                    values[position] = process(values[position])
+                rows.append(values)
+            fetched = rows
+        make = self._make_row
+        return [make(values) for values in fetched]
+
+    def first(self, db: Session | Connection, params: Mapping[str, Any]) -> Any:
+        rows = self.all(db, params)
+        return rows[0] if rows else None

@@ -1,0 +1,107 @@
+"""Prepared reads return what SQLAlchemy would, on both databases, and kept-open readers see
+every commit made elsewhere."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import bindparam, select
+
+from backchannel.db.prepared import PreparedRead
+from backchannel.db.tables import Contact
+from tests.conftest import START
+
+CONTACTS = Contact.__table__
+
+_BY_ID = select(
+    CONTACTS.c.id, CONTACTS.c.archived, CONTACTS.c.custom_attributes, CONTACTS.c.role
+).where(
+    CONTACTS.c.workspace_id == bindparam("workspace_id"),
+    CONTACTS.c.id == bindparam("contact_id"),
+    CONTACTS.c.role != "visitor",  # a literal value the statement carries itself
+)
+
+
+def _add(runtime, workspace_id: int, suffix: str, **fields) -> str:
+    contact_id = f"{START:08x}{suffix:0>16}"
+    with runtime.sessions.begin() as session:
+        session.add(
+            Contact(
+                id=contact_id,
+                workspace_id=workspace_id,
+                role=fields.pop("role", "user"),
+                created_at=START,
+                updated_at=START,
+                custom_attributes=fields.pop("custom_attributes", {}),
+                social_profiles=[],
+                **fields,
+            )
+        )
+    return contact_id
+
+
+def test_prepared_read_matches_sqlalchemy(runtime, workspace):
+    ws = workspace.workspace.id
+    contact_id = _add(runtime, ws, "1", custom_attributes={"plan": "pro", "seats": 3})
+    prepared = PreparedRead(_BY_ID)
+    params = {"workspace_id": ws, "contact_id": contact_id}
+    with runtime.engine.connect() as conn:
+        expected = conn.execute(_BY_ID, params).one()
+        row = prepared.first(conn, params)
+    assert tuple(row) == tuple(expected)
+    assert row.custom_attributes == {"plan": "pro", "seats": 3}
+    assert row.archived is False  # the Boolean type's conversion applied on SQLite too
+    assert row.role == "user"
+
+
+def test_prepared_read_of_a_missing_row_is_none(runtime, workspace):
+    prepared = PreparedRead(_BY_ID)
+    with runtime.engine.connect() as conn:
+        assert prepared.first(conn, {"workspace_id": 1, "contact_id": "nope"}) is None
+        assert prepared.all(conn, {"workspace_id": 1, "contact_id": "nope"}) == []
+
+
+def test_prepared_read_inside_a_session_sees_its_uncommitted_writes(runtime, workspace):
+    ws = workspace.workspace.id
+    prepared = PreparedRead(_BY_ID)
+    with runtime.sessions() as session:
+        contact = Contact(
+            id=f"{START:08x}{'2':0>16}",
+            workspace_id=ws,
+            role="lead",
+            created_at=START,
+            updated_at=START,
+            custom_attributes={},
+            social_profiles=[],
+        )
+        session.add(contact)
+        session.flush()
+        row = prepared.first(session, {"workspace_id": ws, "contact_id": contact.id})
+        assert row.role == "lead"
+        session.rollback()
+
+
+def test_prepared_read_refuses_expanding_parameters(runtime):
+    statement = select(CONTACTS.c.id).where(CONTACTS.c.id.in_(bindparam("ids", expanding=True)))
+    with runtime.engine.connect() as conn, pytest.raises(TypeError):
+        PreparedRead(statement).all(conn, {"ids": ["a"]})
+
+
+def test_kept_open_reader_sees_commits_made_after_its_last_request(runtime, workspace):
+    ws = workspace.workspace.id
+    prepared = PreparedRead(_BY_ID)
+    reader = runtime.reader()
+    contact_id = f"{START:08x}{'3':0>16}"
+    params = {"workspace_id": ws, "contact_id": contact_id}
+    assert prepared.first(reader, params) is None
+    reader.execute(select(CONTACTS.c.id)).all()  # an SQLAlchemy read opens a transaction
+    runtime.end_read(reader)
+
+    _add(runtime, ws, "3")
+    assert runtime.reader() is reader  # the same connection, request after request
+    assert prepared.first(reader, params).id == contact_id
+    runtime.end_read(reader)
+
+    runtime.close_readers()
+    assert reader.closed
+    assert runtime.reader() is not reader
+    runtime.close_readers()
