@@ -100,3 +100,20 @@ def test_help_centers_unauthorized(anonymous):
     assert_error(
         anonymous.get("/help_center/help_centers/1"), 401, "unauthorized", "Access Token Invalid"
     )
+
+
+def test_list_help_centers_page_by_page(api, help_center, second_help_center):
+    """The SDKs' page-number pagers send page and per_page and stop at an empty page."""
+    first = api.get("/help_center/help_centers", params={"page": 1, "per_page": 1}).json()
+    assert first == {"type": "list", "data": [help_center]}
+    second = api.get("/help_center/help_centers", params={"page": 2, "per_page": 1}).json()
+    assert [hc["id"] for hc in second["data"]] == [str(second_help_center)]
+    past_the_end = api.get("/help_center/help_centers", params={"page": 3, "per_page": 1})
+    assert past_the_end.status_code == 200
+    assert past_the_end.json() == {"type": "list", "data": []}
+
+
+def test_list_help_centers_second_page_without_per_page_is_empty(api, help_center):
+    first = api.get("/help_center/help_centers", params={"page": 1}).json()
+    assert first["data"] == [help_center]
+    assert api.get("/help_center/help_centers", params={"page": 2}).json()["data"] == []

@@ -10,6 +10,7 @@ from backchannel.resources.help_center.schemas import (
     CollectionCreate,
     CollectionListQuery,
     CollectionUpdate,
+    HelpCenterListQuery,
 )
 from backchannel.resources.help_center.serializers import (
     collection_deleted_to_api,
@@ -22,9 +23,15 @@ from backchannel.resources.help_center.serializers import (
 __all__ = ["OPERATIONS"]
 
 
-def list_help_centers(ctx: Context) -> dict[str, Any]:
-    """``GET /help_center/help_centers``: every help center of the workspace."""
-    found = service.list_help_centers(ctx.db, workspace_id=ctx.workspace_id, now=ctx.now())
+def list_help_centers(ctx: Context, *, query: HelpCenterListQuery) -> dict[str, Any]:
+    """``GET /help_center/help_centers``: the workspace's help centers, page by page."""
+    found = service.list_help_centers(
+        ctx.db,
+        workspace_id=ctx.workspace_id,
+        now=ctx.now(),
+        page=query.page,
+        per_page=query.per_page,
+    )
     return help_center_list_to_api(found, workspace_code=ctx.workspace.id_code)
 
 
@@ -76,7 +83,13 @@ def delete_collection(ctx: Context, id: str) -> dict[str, Any]:
 
 
 OPERATIONS = [
-    Operation("GET", "/help_center/help_centers", list_help_centers, "listHelpCenters"),
+    Operation(
+        "GET",
+        "/help_center/help_centers",
+        list_help_centers,
+        "listHelpCenters",
+        query=HelpCenterListQuery,
+    ),
     Operation("GET", "/help_center/help_centers/{id}", retrieve_help_center, "retrieveHelpCenter"),
     Operation(
         "GET",

@@ -20,6 +20,7 @@ __all__ = [
     "CollectionUpdate",
     "GroupContent",
     "GroupTranslations",
+    "HelpCenterListQuery",
 ]
 
 MAX_DESCRIPTION_LENGTH = 65_535
@@ -62,6 +63,14 @@ class CollectionUpdate(msgspec.Struct, forbid_unknown_fields=True):
 
 class CollectionListQuery(msgspec.Struct):
     """``GET /help_center/collections`` query: page-number paging."""
+
+    page: int | None = None
+    per_page: int | None = None
+
+
+class HelpCenterListQuery(msgspec.Struct):
+    """``GET /help_center/help_centers`` query. 2.10 declares none, but the SDKs' page-number
+    pagers send ``page`` and ``per_page`` and stop only at an empty page."""
 
     page: int | None = None
     per_page: int | None = None

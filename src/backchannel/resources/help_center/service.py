@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from backchannel.core.errors import Conflict, NotFound, ParameterInvalid, ParameterNotFound
 from backchannel.core.ids import parse_numeric_id
-from backchannel.core.pagination import NumberPage, clamp_per_page, number_page
+from backchannel.core.pagination import MAX_PER_PAGE, NumberPage, clamp_per_page, number_page
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Article, HelpCenter, HelpCenterCollection, Workspace
 from backchannel.resources.help_center.locales import DEFAULT_LOCALE, translations
@@ -230,11 +230,21 @@ def create_help_center(
     return help_center
 
 
-def list_help_centers(db: Session, *, workspace_id: int, now: int) -> list[HelpCenter]:
-    """Every help center of the workspace, oldest first (the default one made if missing)."""
+def list_help_centers(
+    db: Session, *, workspace_id: int, now: int, page: int | None, per_page: int | None
+) -> list[HelpCenter]:
+    """One page of the workspace's help centers, oldest first (the default one made if
+    missing); empty past the end. Without ``per_page`` the first page holds them all."""
     ensure_default_help_center(db, workspace_id=workspace_id, now=now)
-    stmt = Repository(db, workspace_id, HelpCenter).select().order_by(HelpCenter.id)
-    return list(db.execute(stmt).scalars())
+    stmt = Repository(db, workspace_id, HelpCenter).select()
+    found = number_page(
+        db,
+        stmt,
+        page=page or 1,
+        per_page=clamp_per_page(per_page, MAX_PER_PAGE),
+        order=[HelpCenter.id],
+    )
+    return list(found.items)
 
 
 def read_help_center(db: Session, *, workspace_id: int, help_center_id: object) -> HelpCenter:
