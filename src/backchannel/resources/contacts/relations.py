@@ -84,11 +84,14 @@ class ContactRelation(Protocol):
 
 
 _REGISTRY: list[ContactRelation] = []
+# Statements built from the registered relations, by name (see _cached).
+_PRESENCE_STATEMENTS: dict[str, Any] = {}
 
 
 def register(relation: ContactRelation) -> None:
     if relation not in _REGISTRY:
         _REGISTRY.append(relation)
+        _PRESENCE_STATEMENTS.clear()  # they are built from the registered relations
 
 
 def registered() -> tuple[ContactRelation, ...]:
@@ -156,19 +159,17 @@ def summaries_from_rows(
 
 _PRESENT = "present_"
 _CONTACTS = Contact.__table__
-_PRESENCE_STATEMENTS: dict[tuple[Any, ...], Any] = {}
 
 
 def _present() -> tuple[ContactRelation, ...]:
     return tuple(relation for relation in _REGISTRY if relation.presence is not None)
 
 
-def _cached(key: Any, build: Callable[[], Any]) -> Any:
-    """A statement built once per set of registered relations."""
-    full_key = (key, *(id(relation) for relation in _REGISTRY))
-    statement = _PRESENCE_STATEMENTS.get(full_key)
+def _cached(key: str, build: Callable[[], Any]) -> Any:
+    """A statement built once (again after a relation is registered)."""
+    statement = _PRESENCE_STATEMENTS.get(key)
     if statement is None:
-        statement = _PRESENCE_STATEMENTS[full_key] = build()
+        statement = _PRESENCE_STATEMENTS[key] = build()
     return statement
 
 
