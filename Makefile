@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.synced
 
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: serve test lint typecheck bench coverage-table clean
+.PHONY: serve test lint typecheck bench fuzz coverage-table clean
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Schemathesis over all 108 operations against a real server, many examples per operation;
+# prints the figures and fails on any 5xx or response that does not match the spec.
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py $(FUZZ_ARGS)
 
 coverage-table: $(STAMP)
 	$(BIN)/python scripts/operation_coverage.py

@@ -104,18 +104,19 @@ def start_server(
     )
     server = Server(f"http://127.0.0.1:{port}", token, database_url, process, log)
     deadline = time.monotonic() + 60
-    while True:
-        try:
-            if httpx.get(f"{server.base_url}/_backchannel/health", timeout=1).status_code == 200:
-                return server
-        except httpx.TransportError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            server.kill()
-            output = server.output()
-            log.close()
-            raise RuntimeError(f"server did not start:\n{output}")
-        time.sleep(0.05)
+    with httpx.Client(base_url=server.base_url, timeout=1) as client:
+        while True:
+            try:
+                if client.get("/_backchannel/health").status_code == 200:
+                    return server
+            except httpx.TransportError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                server.kill()
+                output = server.output()
+                log.close()
+                raise RuntimeError(f"server did not start:\n{output}")
+            time.sleep(0.05)
 
 
 def stop_server(server: Server) -> None:
