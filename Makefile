@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.synced
 
 export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 
-.PHONY: serve test lint typecheck bench fuzz coverage-table clean
+.PHONY: serve test lint typecheck bench chaos fuzz coverage-table clean
 
 $(STAMP): pyproject.toml uv.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ typecheck: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# SIGKILL a loaded server several times and check that no acknowledged write was lost
+# (SQLite, and PostgreSQL when BACKCHANNEL_TEST_POSTGRES_URL is set).
+chaos: $(STAMP)
+	$(BIN)/python scripts/chaos.py $(CHAOS_ARGS)
 
 # Schemathesis over all 108 operations against a real server, many examples per operation;
 # prints the figures and fails on any 5xx or response that does not match the spec.

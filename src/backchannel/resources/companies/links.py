@@ -53,10 +53,18 @@ class ContactCompanyLimitExceeded(BadRequest):
 
 
 def _recount(db: Session, company_ids: Iterable[str]) -> None:
-    """Set ``user_count`` of these companies to their number of attached contacts."""
+    """Set ``user_count`` of these companies to their number of attached contacts.
+
+    The rows are locked first (PostgreSQL; SQLite write transactions are exclusive anyway),
+    so that the count runs after any concurrent link change to them has committed and
+    includes it. ``FOR NO KEY UPDATE`` leaves the key-share locks of concurrent link inserts
+    alone, so the lock cannot deadlock with them.
+    """
     ids = sorted(set(company_ids))
     if not ids:
         return
+    lock = select(Company.id).where(Company.id.in_(ids)).order_by(Company.id)
+    db.execute(lock.with_for_update(key_share=True))
     attached = (
         select(func.count())
         .select_from(_LINKS)

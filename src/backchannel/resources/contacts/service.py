@@ -192,13 +192,30 @@ def _ensure_unique(db: Session, contact: Contact, *, exclude_id: str | None) -> 
 
 
 def _flush_unique(db: Session, contact: Contact, *, exclude_id: str | None) -> None:
-    """Flush inside a savepoint so a concurrent duplicate still gets the 409 with its id."""
+    """Flush, so that a duplicate a concurrent request stored first still gets the 409
+    naming its id.
+
+    A failed flush ends the request's transaction (a savepoint cannot help: an update is
+    flushed before one begins), so the winner is looked up in a new one; the request fails
+    either way.
+    """
+    workspace_id, external_id = contact.workspace_id, contact.external_id
+    email, role = contact.email, contact.role
+    db.add(contact)
     try:
-        with db.begin_nested():
-            db.add(contact)
-            db.flush()
+        db.flush()
     except IntegrityError:
-        _ensure_unique(db, contact, exclude_id=exclude_id)
+        db.rollback()
+        clash = _find_clash(
+            db,
+            workspace_id=workspace_id,
+            external_id=external_id,
+            email=email,
+            role=role,
+            exclude_id=exclude_id,
+        )
+        if clash is not None:
+            raise Conflict(_clash_message(clash)) from None
         raise
 
 

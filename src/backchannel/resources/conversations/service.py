@@ -151,8 +151,16 @@ LIST_ORDER: Sequence[SortKey] = (
 def stored(
     db: Session, workspace_id: int, conversation_id: object, kind: str = "conversation"
 ) -> Conversation | None:
+    """A conversation (or ticket) loaded for a write, or ``None``.
+
+    The row is locked (``FOR UPDATE`` on PostgreSQL; SQLite write transactions are already
+    exclusive) until the request commits: writes to one conversation take turns, so each
+    recomputes its statistics from every part committed before it, none lost.
+    """
     number = parse_numeric_id(conversation_id)
-    conversation = db.get(Conversation, number) if number is not None else None
+    conversation = None
+    if number is not None:
+        conversation = db.get(Conversation, number, with_for_update=True)
     if conversation is None or conversation.workspace_id != workspace_id:
         return None
     return conversation if conversation.kind == kind else None
@@ -229,13 +237,19 @@ def has_due(db: Session | Connection, *, workspace_id: int, now: int) -> bool:
 
 
 def wake_due(db: Session, *, workspace: WorkspaceInfo, now: int) -> None:
-    """Wake every conversation of the workspace whose snooze has run out."""
+    """Wake every conversation of the workspace whose snooze has run out.
+
+    The rows are locked like :func:`stored` does, so two requests never wake one twice.
+    """
     due = db.execute(
-        select(Conversation).where(
+        select(Conversation)
+        .where(
             Conversation.workspace_id == workspace.id,
             Conversation.state == "snoozed",
             Conversation.snoozed_until <= now,
         )
+        .order_by(Conversation.id)
+        .with_for_update()
     ).scalars()
     for conversation in list(due):
         wake(db, workspace, conversation, now)
@@ -484,6 +498,7 @@ def _latest_for(db: Session, workspace_id: int, contact_id: str) -> Conversation
         )
         .order_by(Conversation.created_at.desc(), Conversation.id.desc())
         .limit(1)
+        .with_for_update(of=Conversation)
     )
     return db.execute(stmt).scalars().first()
 

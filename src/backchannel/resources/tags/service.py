@@ -274,9 +274,13 @@ def _tagging(db: Session, tag_id: int, target_type: str, target_id: str) -> Tagg
 def apply_tag(
     db: Session, *, tag: Tag, target_type: str, target_id: str, admin_id: int | None, now: int
 ) -> Tagging:
-    """Tag a target; a tag already applied keeps its original time and admin."""
+    """Tag a target; a tag already applied keeps its original time and admin.
+
+    On PostgreSQL a concurrent request may remove the tagging that made the insert a no-op
+    before it is read back; the insert is then simply tried again.
+    """
     tagging = _tagging(db, tag.id, target_type, target_id)
-    if tagging is None:
+    while tagging is None:
         values = {
             "tag_id": tag.id,
             "target_type": target_type,
@@ -286,7 +290,6 @@ def apply_tag(
         }
         _insert_missing(db, Tagging, values, ["tag_id", "target_type", "target_id"])
         tagging = _tagging(db, tag.id, target_type, target_id)
-        assert tagging is not None
     return tagging
 
 
