@@ -103,7 +103,7 @@ def start_server(
         start_new_session=True,
     )
     server = Server(f"http://127.0.0.1:{port}", token, database_url, process, log)
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120  # imports alone take seconds on a busy machine
     with httpx.Client(base_url=server.base_url, timeout=1) as client:
         while True:
             try:

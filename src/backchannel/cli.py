@@ -147,6 +147,9 @@ def serve(
         http="httptools",
         log_level=settings.log_level,
         access_log=False,
+        # A worker process imports the whole app before it answers the supervisor's health
+        # check; on a busy machine that takes longer than uvicorn's 5 s default.
+        timeout_worker_healthcheck=60,
     )
 
 
