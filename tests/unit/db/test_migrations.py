@@ -52,3 +52,32 @@ def test_upgrade_head_matches_tables_postgresql():
         with admin.begin() as conn:
             conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+def test_head_constant_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    from backchannel.db.migrate import HEAD, alembic_config
+
+    assert ScriptDirectory.from_config(alembic_config()).get_current_head() == HEAD
+
+
+def test_a_database_at_head_is_served_without_loading_alembic(tmp_path):
+    """``serve`` on a migrated database does not import Alembic (start-up time, memory)."""
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'served.db'}"
+    check = (
+        "import sys\n"
+        "from backchannel.db.migrate import current_revision, upgrade, HEAD\n"
+        "from backchannel.db.session import make_engine\n"
+        f"engine = make_engine({url!r})\n"
+        "fresh = current_revision(engine) is None\n"
+        "upgrade(engine)\n"
+        "print(fresh, current_revision(engine) == HEAD, 'alembic' in sys.modules)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert first.stdout.split() == ["True", "True", "True"], first.stderr
+    second = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
+    assert second.stdout.split() == ["False", "True", "False"], second.stderr
