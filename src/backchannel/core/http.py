@@ -147,6 +147,16 @@ async def _read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
+def _path_params(params: Mapping[str, Any]) -> dict[str, Any]:
+    """The path parameters, with any NUL (``%00``) made U+FFFD: no stored id holds NUL (and
+    PostgreSQL cannot even compare one), so the id is simply not found, with the resource's
+    own 404."""
+    return {
+        name: value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+        for name, value in params.items()
+    }
+
+
 def _check_content_type(request: Request, raw: bytes) -> None:
     if not raw.strip():
         return
@@ -197,7 +207,7 @@ class Operation:
             except RateLimitExceeded as exceeded:
                 limit_state = exceeded.state
                 raise
-            kwargs: dict[str, Any] = dict(request.path_params)
+            kwargs: dict[str, Any] = _path_params(request.path_params)
             if self.body is not None or self.method in ("POST", "PUT", "DELETE"):
                 raw = await _read_body(request, runtime.settings.max_body_bytes)
                 _check_content_type(request, raw)

@@ -244,7 +244,8 @@ def number_page(
     if max_results is not None:
         total = min(total, max_results)
         limit = max(0, min(per_page, max_results - offset))
-    if limit == 0:
+    if limit == 0 or offset >= total:
+        # Past the end, with no query: a huge page number would overflow OFFSET.
         return NumberPage([], page, per_page, total)
     result = db.execute(stmt.order_by(*order).limit(limit).offset(offset))
     items: list[Any] = list(result.all() if rows else result.scalars())
