@@ -23,7 +23,7 @@ __all__ = ["decode_body", "decode_query", "translate_validation_error"]
 T = TypeVar("T")
 
 _MISSING = re.compile(r"Object missing required field `([^`]+)`(?: - at `\$(.*)`)?")
-_UNKNOWN = re.compile(r"Object contains unknown field `([^`]+)`(?: - at `\$(.*)`)?")
+_UNKNOWN = re.compile(r"Object contains unknown field `([^`]*)`(?: - at `\$(.*)`)?")
 _AT = re.compile(r" - at `\$(.*)`$")
 # A JSON ``\u0000`` escape: an odd run of backslashes before ``u0000`` (``\\u0000`` is text).
 _NUL_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\u0000")

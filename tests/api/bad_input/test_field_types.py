@@ -152,3 +152,10 @@ def test_update_contact_ignores_read_only_keys(api: TestClient, world: dict[str,
     assert updated["name"] == "Renamed"
     assert updated["id"] == contact["id"]
     assert updated["created_at"] == contact["created_at"]
+
+
+def test_write_unknown_empty_key_is_bad_request(
+    refused: Callable[..., Any], world: dict[str, str]
+) -> None:
+    """An empty key is unknown like any other: ``bad '' parameter``."""
+    refused("POST", "/contacts", 400, "bad_request", "bad '' parameter", json={"": 1})
