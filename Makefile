@@ -1,5 +1,7 @@
 # Backchannel: `make serve` and `make test` each build the virtual environment from the
-# lock file when it is missing or stale, then serve or test.
+# lock file when it is missing or stale, then serve or test. Dependencies and the sources are
+# compiled to bytecode when installed, so no process (nor a read-only or
+# PYTHONDONTWRITEBYTECODE environment) pays for compiling them at start-up.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -13,7 +15,8 @@ export UV_PROJECT_ENVIRONMENT := $(abspath $(VENV))
 $(STAMP): pyproject.toml uv.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	test -x $(BIN)/uv || $(BIN)/python -m pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
-	$(BIN)/uv sync --frozen --quiet
+	$(BIN)/uv sync --frozen --quiet --compile-bytecode
+	$(BIN)/python -m compileall -q src
 	touch $(STAMP)
 
 serve: $(STAMP)
