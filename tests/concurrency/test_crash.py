@@ -5,31 +5,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
 from tests.conftest import DATABASES
+from tests.scripts import load_script
 
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_script() -> ModuleType:
-    name = "chaos"
-    if name in sys.modules:
-        return sys.modules[name]
-    location = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert location is not None and location.loader is not None
-    module = importlib.util.module_from_spec(location)
-    sys.modules[name] = module
-    location.loader.exec_module(module)
-    return module
-
-
-chaos = _load_script()
+chaos = load_script("chaos")
 
 
 @pytest.mark.parametrize("kind", DATABASES)

@@ -2,29 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
-
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.scripts import load_script
 
-
-def _load_script() -> ModuleType:
-    name = "operation_coverage"
-    if name in sys.modules:
-        return sys.modules[name]
-    location = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
-    assert location is not None and location.loader is not None
-    module = importlib.util.module_from_spec(location)
-    sys.modules[name] = module
-    location.loader.exec_module(module)
-    return module
-
-
-coverage = _load_script()
+coverage = load_script("operation_coverage")
 
 
 @pytest.fixture(scope="module")

@@ -1,10 +1,13 @@
-"""A real Backchannel server in a child process, on a free loopback port, per database."""
+"""A real Backchannel server in a child process, on a free loopback port, per database, and
+the official SDK client pointed at it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
+from intercom import Intercom
 
 from tests.conftest import DATABASES
 from tests.live import Server, fresh_database, live_server
@@ -19,3 +22,10 @@ def server(
         live_server(database_url) as running,
     ):
         yield running
+
+
+@pytest.fixture
+def client(server: Server) -> Iterator[Intercom]:
+    """The official python-intercom client, pointed at the server with its token."""
+    with httpx.Client(timeout=30) as http:
+        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)

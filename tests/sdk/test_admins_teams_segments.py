@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import time
 
-import httpx
 import pytest
-from intercom import Intercom
 from intercom.core.api_error import ApiError
 
 pytestmark = pytest.mark.sdk
@@ -21,12 +19,6 @@ DEFAULT_SEGMENTS = {
     "All users": "user",
     "New": "user",
 }
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 def test_sdk_identify_list_and_find_admin(client):

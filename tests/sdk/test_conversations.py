@@ -3,7 +3,6 @@ server: the SDK's own client methods, request models and response models."""
 
 from __future__ import annotations
 
-import httpx
 import pytest
 from intercom import (
     AdminReplyConversationRequest,
@@ -12,7 +11,6 @@ from intercom import (
     CreateMessageRequest_Inapp,
     CreateMessageRequestFrom,
     CreateMessageRequestTo,
-    Intercom,
     MultipleFilterSearchRequest,
     SingleFilterSearchRequest,
 )
@@ -23,12 +21,6 @@ from intercom.conversations import (
 from intercom.core.api_error import ApiError
 
 pytestmark = pytest.mark.sdk
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 @pytest.fixture

@@ -8,13 +8,11 @@ from __future__ import annotations
 import itertools
 import time
 
-import httpx
 import pytest
 from intercom import (
     AdminReplyConversationRequest,
     CreateTicketRequestContactsItemId,
     CreateTicketTypeRequest,
-    Intercom,
     RedactConversationRequest_ConversationPart,
     TagCompanyRequest,
     TagCompanyRequestCompaniesItem,
@@ -32,12 +30,6 @@ from intercom.conversations import (
 from intercom.core.api_error import ApiError
 
 pytestmark = pytest.mark.sdk
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 @pytest.fixture

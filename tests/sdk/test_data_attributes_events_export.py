@@ -26,17 +26,10 @@ from intercom import (
     CreateMessageRequest_Inapp,
     CreateMessageRequestFrom,
     CreateMessageRequestTo,
-    Intercom,
 )
 from intercom.core.api_error import ApiError
 
 pytestmark = pytest.mark.sdk
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 def _attributes(client, **params):

@@ -8,18 +8,11 @@ from __future__ import annotations
 import itertools
 import time
 
-import httpx
 import pytest
-from intercom import CreateArticleRequest, GroupTranslatedContent, Intercom, NewsfeedAssignment
+from intercom import CreateArticleRequest, GroupTranslatedContent, NewsfeedAssignment
 from intercom.core.api_error import ApiError
 
 pytestmark = pytest.mark.sdk
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 @pytest.fixture

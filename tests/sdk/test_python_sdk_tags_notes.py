@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import httpx
 import pytest
-from intercom import Intercom
 from intercom.core.api_error import ApiError
 
 pytestmark = pytest.mark.sdk
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 def test_sdk_create_find_and_list_tags(client):

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import pytest
 from intercom import (
     AdminReplyTicketRequest,
@@ -26,17 +25,10 @@ from intercom import (
     CreateTicketRequestContactsItemEmail,
     CreateTicketRequestContactsItemId,
     CreateTicketTypeRequest,
-    Intercom,
 )
 from intercom.core.api_error import ApiError
 
 pytestmark = pytest.mark.sdk
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 def _attributes(ticket_type) -> list[dict[str, Any]]:

@@ -10,14 +10,12 @@ from __future__ import annotations
 import subprocess
 import sys
 
-import httpx
 import pytest
 from intercom import (
     CreateMessageRequest_Inapp,
     CreateMessageRequestFrom,
     CreateMessageRequestTo,
     CreatePhoneSwitchRequest,
-    Intercom,
     UpdateVisitorRequestWithId,
     UpdateVisitorRequestWithUserId,
     UserWithId,
@@ -30,12 +28,6 @@ from intercom.core.api_error import ApiError
 from tests.live import Server
 
 pytestmark = pytest.mark.sdk
-
-
-@pytest.fixture
-def client(server):
-    with httpx.Client(timeout=30) as http:
-        yield Intercom(token=server.token, base_url=server.base_url, httpx_client=http)
 
 
 def _cli_visitors(server: Server, *people: tuple[str, str]) -> list[str]:
