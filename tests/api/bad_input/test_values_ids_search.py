@@ -124,10 +124,14 @@ def test_list_page_parameters_out_of_range(api: TestClient, world: dict[str, str
                 assert_error(response, 400, "parameter_invalid", f"{name} is out of range")
         for value in ("abc", "1.5", "NaN", ""):
             assert_error(api.get(url, params={"per_page": value}), 400, "parameter_invalid")
-        for value in ("-1", "0", str(2**63 - 1)):  # clamped to 1..150
-            assert api.get(url, params={"per_page": value}).status_code == 200
+        for value, clamped in (("-1", 1), ("0", 1), (str(2**63 - 1), 150)):
+            page = api.get(url, params={"per_page": value})
+            assert page.status_code == 200, page.text
+            assert page.json()["pages"]["per_page"] == clamped, (url, value)
         far = api.get(url, params={"page": str(2**63 - 1)})
         assert far.status_code == 200, far.text
+        if paged and path != "/contacts":  # page-number lists: past the end, nothing
+            assert far.json()["data"] == [], url
 
 
 BAD_IDS = ["abc", "x" * 3000, "%C3%A9", "%F0%9F%98%80", "%00", "a%00b", "-1", "0",
@@ -246,4 +250,9 @@ def test_list_contacts_invalid_cursors(api: TestClient, world: dict[str, str]) -
         400,
         "client_error",
     )
-    assert api.get("/contacts", params={"starting_after": cursor}).status_code == 200
+    # The untouched cursor still pages on: the second contact, not the first again.
+    first = api.get("/contacts", params={"per_page": 1}).json()["data"]
+    after = api.get("/contacts", params={"per_page": 1, "starting_after": cursor})
+    assert after.status_code == 200, after.text
+    assert [c["id"] for c in after.json()["data"]] != [c["id"] for c in first]
+    assert len(after.json()["data"]) == 1

@@ -25,9 +25,13 @@ from backchannel.resources.contacts.serializers import (
 __all__ = ["OPERATIONS"]
 
 
-def _one(ctx: Context, contact: Any) -> dict[str, Any]:
-    """A contact with its relationship summaries."""
-    found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, contact_ids=[contact.id])
+def _one(ctx: Context, contact: Any, *, flagged: bool = False) -> dict[str, Any]:
+    """A contact with its relationship summaries; ``flagged`` when ``contact`` is a row of
+    :func:`service.read`, which carries its relation flags."""
+    if flagged:
+        found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, flagged=[contact])
+    else:
+        found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, contact_ids=[contact.id])
     return contact_to_api(
         contact, workspace_code=ctx.workspace.id_code, summaries=found.get(contact.id)
     )
@@ -49,10 +53,7 @@ def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
 
 def show_contact(ctx: Context, id: str) -> dict[str, Any]:
     contact = service.read(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
-    found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, flagged=[contact])
-    return contact_to_api(
-        contact, workspace_code=ctx.workspace.id_code, summaries=found.get(contact.id)
-    )
+    return _one(ctx, contact, flagged=True)
 
 
 def update_contact(ctx: Context, id: str, *, body: ContactUpdate) -> dict[str, Any]:
