@@ -14,6 +14,7 @@ from starlette.routing import Route
 from backchannel import API_VERSION, __version__
 from backchannel.core.errors import ApiError, NotFound, PayloadTooLarge
 from backchannel.core.http import error_response, json_response
+from backchannel.core.routing import DispatchingStarlette
 from backchannel.jobs import InlineJobs, JobRunner
 from backchannel.resources import JOB_HANDLERS, OPERATIONS
 from backchannel.runtime import Runtime
@@ -30,7 +31,7 @@ async def _http_exception(request: Request, exc: Exception) -> Response:
         error = PayloadTooLarge()
     else:
         error = NotFound("Resource Not Found")
-    return error_response(error, runtime.ids.uuid())
+    return error_response(error, runtime.ids.request_id())
 
 
 async def _health(request: Request) -> Response:
@@ -42,7 +43,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
     settings = settings or (runtime.settings if runtime else get_settings())
     runtime = runtime or Runtime.build(settings)
 
-    routes = [operation.route() for operation in OPERATIONS]
+    operations = [operation.route() for operation in OPERATIONS]
+    routes = list(operations)
     if settings.control_routes:
         routes.append(Route("/_backchannel/health", _health, methods=["GET"]))
 
@@ -60,7 +62,8 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
         runtime.close_readers()
         runtime.engine.dispose()
 
-    app = Starlette(
+    app = DispatchingStarlette(
+        dispatched=operations,
         routes=routes,
         exception_handlers={HTTPException: _http_exception},
         lifespan=lifespan,

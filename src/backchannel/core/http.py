@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
+from starlette.types import Receive, Scope, Send
 
 from backchannel.core.auth import WorkspaceInfo, bearer_token
 from backchannel.core.bodies import decode_body, decode_query
@@ -169,6 +170,29 @@ def _check_content_type(request: Request, raw: bytes) -> None:
     raise UnsupportedMediaType(f"Unsupported Content-Type '{media}': send application/json")
 
 
+_JSON_HEADER = (b"content-type", JSON_MEDIA_TYPE.encode())
+
+
+def _headers(request_id: str, limit_state: RateLimitState | None) -> list[tuple[bytes, bytes]]:
+    """The headers every operation's answer carries: its request id and, once the caller is
+    known, the rate-limit headers."""
+    headers = [(b"x-request-id", request_id.encode())]
+    if limit_state is not None:
+        headers.extend(limit_state.raw_headers())
+    return headers
+
+
+async def _send(
+    send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]], *, json: bool = True
+) -> None:
+    """Send a whole response as two ASGI messages."""
+    head = [(b"content-length", str(len(body)).encode()), *headers]
+    if json:
+        head.append(_JSON_HEADER)
+    await send({"type": "http.response.start", "status": status, "headers": head})
+    await send({"type": "http.response.body", "body": body})
+
+
 @dataclass
 class Operation:
     """One spec operation: method, path, handler, and how to decode its inputs.
@@ -187,17 +211,20 @@ class Operation:
     extra_methods: tuple[str, ...] = field(default_factory=tuple)
 
     def route(self) -> Route:
+        # The operation itself is the route's ASGI app: it renders its own errors and
+        # sends its own response, with no request/response wrapper around it.
         return Route(
             self.path,
-            self._endpoint,
+            self,
             methods=[self.method, *self.extra_methods],
             name=self.operation_id,
             include_in_schema=False,
         )
 
-    async def _endpoint(self, request: Request) -> Response:
-        runtime: Runtime = request.app.state.runtime
-        request_id = runtime.ids.uuid()
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        request = Request(scope, receive)
+        runtime: Runtime = scope["app"].state.runtime
+        request_id = runtime.ids.request_id()
         limit_state: RateLimitState | None = None
         try:
             version = check_version(request.headers.get("intercom-version"))
@@ -207,7 +234,7 @@ class Operation:
             except RateLimitExceeded as exceeded:
                 limit_state = exceeded.state
                 raise
-            kwargs: dict[str, Any] = _path_params(request.path_params)
+            kwargs: dict[str, Any] = _path_params(scope["path_params"])
             if self.body is not None or self.method in ("POST", "PUT", "DELETE"):
                 raw = await _read_body(request, runtime.settings.max_body_bytes)
                 _check_content_type(request, raw)
@@ -217,19 +244,22 @@ class Operation:
                 kwargs["query"] = decode_query(request.query_params, self.query)
             result = self._run(runtime, request, principal, request_id, version, kwargs)
         except ApiError as error:
-            headers = limit_state.headers() if limit_state else None
-            return error_response(error, request_id, headers)
+            body = _encoder.encode(error_body([error], request_id))
+            await _send(send, error.status, body, _headers(request_id, limit_state))
+            return
         except Exception:
             logger.exception("unhandled error in %s (request_id=%s)", self.operation_id, request_id)
-            headers = limit_state.headers() if limit_state else None
-            return error_response(ServerError(), request_id, headers)
-        headers = {"X-Request-Id": request_id, **(limit_state.headers() if limit_state else {})}
+            body = _encoder.encode(error_body([ServerError()], request_id))
+            await _send(send, ServerError.status, body, _headers(request_id, limit_state))
+            return
+        headers = _headers(request_id, limit_state)
         if isinstance(result, Response):
-            result.headers.update(headers)
-            return result
-        if isinstance(result, Empty):
-            return Response(b"", status_code=result.status, headers=headers)
-        return json_response(result, 200, headers)
+            result.raw_headers.extend(headers)
+            await result(scope, receive, send)
+        elif isinstance(result, Empty):
+            await _send(send, result.status, b"", headers, json=False)
+        else:
+            await _send(send, 200, _encoder.encode(result), headers)
 
     def _run(
         self,

@@ -8,6 +8,7 @@ repeatable ids.
 
 from __future__ import annotations
 
+import itertools
 import random
 import secrets
 import string
@@ -23,6 +24,12 @@ class IdFactory:
 
     def __init__(self, seed: int | None = None) -> None:
         self._random: random.Random | None = random.Random(seed) if seed is not None else None
+        # Request ids: a random UUID4 prefix drawn once per factory (each server process
+        # builds its own), then a counter: unique, and cheaper than a UUID per request.
+        head = self._hex(20)
+        variant = "89ab"[int(head[15], 16) % 4]
+        self._request_prefix = f"{head[:8]}-{head[8:12]}-4{head[12:15]}-{variant}{head[16:19]}-"
+        self._request_count = itertools.count(int(self._hex(12), 16))
 
     def _hex(self, digits: int) -> str:
         if self._random is None:
@@ -44,6 +51,10 @@ class IdFactory:
         if self._random is None:
             return str(uuid.uuid4())
         return str(uuid.UUID(int=self._random.getrandbits(128), version=4))
+
+    def request_id(self) -> str:
+        """A request id: a UUID4-shaped string, unique within this factory's lifetime."""
+        return f"{self._request_prefix}{next(self._request_count) & 0xFFFFFFFFFFFF:012x}"
 
     def code(self, length: int = 8) -> str:
         """A short lowercase alphanumeric code (workspace ``id_code``)."""

@@ -30,6 +30,14 @@ class RateLimitState:
             "X-RateLimit-Reset": str(self.reset),
         }
 
+    def raw_headers(self) -> list[tuple[bytes, bytes]]:
+        """:meth:`headers` as ASGI takes them."""
+        return [
+            (b"x-ratelimit-limit", str(self.limit).encode()),
+            (b"x-ratelimit-remaining", str(self.remaining).encode()),
+            (b"x-ratelimit-reset", str(self.reset).encode()),
+        ]
+
 
 class RateLimiter:
     """Counts calls per workspace per window and refuses those over the allowance."""
