@@ -4,7 +4,7 @@ every commit made elsewhere."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import bindparam, select
+from sqlalchemy import Float, bindparam, literal, select
 
 from backchannel.db.prepared import PreparedRead
 from backchannel.db.tables import Contact
@@ -51,6 +51,49 @@ def test_prepared_read_matches_sqlalchemy(runtime, workspace):
     assert row.custom_attributes == {"plan": "pro", "seats": 3}
     assert row.archived is False  # the Boolean type's conversion applied on SQLite too
     assert row.role == "user"
+
+
+def test_prepared_read_of_every_contact_column_matches_sqlalchemy(runtime, workspace):
+    """On SQLite the row arrives packed in one JSON array; every kind of value survives."""
+    ws = workspace.workspace.id
+    tricky = 'quote " backslash \\ tab \t newline \n emoji \U0001f600 \u00e9 nul-free'
+    first = _add(
+        runtime,
+        ws,
+        "2",
+        name=tricky,
+        email="a@example.com",
+        last_seen_at=2**62,
+        has_hard_bounced=True,
+        custom_attributes={"n": [1, 2.5, None, {"deep": tricky}], "big": 2**53 + 1},
+    )
+    second = _add(runtime, ws, "3", custom_attributes={})
+    statement = select(CONTACTS).where(CONTACTS.c.workspace_id == bindparam("workspace_id"))
+    prepared = PreparedRead(statement.order_by(CONTACTS.c.id))
+    with runtime.engine.connect() as conn:
+        expected = conn.execute(statement.order_by(CONTACTS.c.id), {"workspace_id": ws}).all()
+        rows = prepared.all(conn, {"workspace_id": ws})
+    assert [tuple(row) for row in rows] == [tuple(row) for row in expected]
+    assert [row.id for row in rows] == [first, second]
+    assert rows[0].name == tricky and rows[0].has_hard_bounced is True
+    assert rows[0].custom_attributes["big"] == 2**53 + 1
+    if runtime.engine.dialect.name == "sqlite":
+        assert prepared._compiled["sqlite"].packed
+
+
+def test_prepared_read_of_a_float_column_is_not_packed(runtime, workspace):
+    """SQLite's JSON keeps 15 digits of a REAL, so such a statement is read column by column."""
+    if runtime.engine.dialect.name != "sqlite":
+        pytest.skip("rows are packed on SQLite only")
+    statement = select(CONTACTS.c.id, literal(0.1 + 0.2, Float).label("sum")).where(
+        CONTACTS.c.id == bindparam("contact_id")
+    )
+    contact_id = _add(runtime, workspace.workspace.id, "4")
+    prepared = PreparedRead(statement)
+    with runtime.engine.connect() as conn:
+        row = prepared.first(conn, {"contact_id": contact_id})
+    assert row.sum == 0.1 + 0.2
+    assert not prepared._compiled["sqlite"].packed
 
 
 def test_prepared_read_of_a_missing_row_is_none(runtime, workspace):
