@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, Row
@@ -38,6 +39,8 @@ _MARKETING_FIELDS = (
     "utm_term",
     "referrer",
 )
+_plain = attrgetter(*_PLAIN_FIELDS)
+_marketing = attrgetter(*_MARKETING_FIELDS)
 
 
 def contact_to_api(
@@ -53,8 +56,7 @@ def contact_to_api(
     relation with nothing to show is an empty list object.
     """
     body: dict[str, Any] = {"type": "contact", "id": contact.id, "workspace_id": workspace_code}
-    for name in _PLAIN_FIELDS:
-        body[name] = getattr(contact, name)
+    body.update(zip(_PLAIN_FIELDS, _plain(contact), strict=True))
     body["avatar"] = {"type": "avatar", "image_url": contact.avatar} if contact.avatar else None
     body["social_profiles"] = {
         "type": "list",
@@ -75,8 +77,7 @@ def contact_to_api(
     found = summaries or {}
     for key in SUMMARY_KEYS:
         body[key] = found.get(key) or empty_summary(contact.id, key)
-    for name in _MARKETING_FIELDS:
-        body[name] = getattr(contact, name)
+    body.update(zip(_MARKETING_FIELDS, _marketing(contact), strict=True))
     return body
 
 

@@ -14,15 +14,14 @@ from backchannel.resources.contacts import relations
 __all__ = ["NOTE_RELATION", "NoteRelation"]
 
 
-# Each listed contact's newest notes, with its note count.
+# Each listed contact's newest notes, with its note count. The contacts are the workspace's
+# own, and so are their notes; a workspace condition here would lead SQLite to scan all the
+# workspace's notes instead of looking up each contact's (ix_notes_contact_created).
 _SUMMARY = relations.first_items(
     contact_id=Note.contact_id,
     item_id=Note.id,
     order_by=(Note.created_at.desc(), Note.id.desc()),
-    where=(
-        Note.workspace_id == bindparam("workspace_id"),
-        Note.contact_id.in_(bindparam("contact_ids", expanding=True)),
-    ),
+    where=(Note.contact_id.in_(bindparam("contact_ids", expanding=True)),),
 )
 
 
@@ -31,9 +30,8 @@ class NoteRelation:
 
     @staticmethod
     def presence(contact_id: Any) -> Any:
-        return exists().where(
-            Note.workspace_id == bindparam("workspace_id"), Note.contact_id == contact_id
-        )
+        # By contact alone, as _SUMMARY reads them.
+        return exists().where(Note.contact_id == contact_id)
 
     def summaries(
         self, db: Session | Connection, *, workspace_id: int, contact_ids: Sequence[str]
