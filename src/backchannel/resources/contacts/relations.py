@@ -201,9 +201,11 @@ def with_presence(key: str, statement: Select[Any]) -> PreparedRead:
 
 
 def _presence_query() -> Any:
+    # By id alone: the ids are contacts the caller has read in its workspace. A workspace
+    # condition here leads SQLite (which has no statistics unless ANALYZE ran) to walk the
+    # workspace's whole contact index instead of looking up each id.
     return select(_CONTACTS.c.id, *_flag_columns()).where(
-        _CONTACTS.c.workspace_id == bindparam("workspace_id"),
-        _CONTACTS.c.id.in_(bindparam("contact_ids", expanding=True)),
+        _CONTACTS.c.id.in_(bindparam("contact_ids", expanding=True))
     )
 
 
