@@ -153,9 +153,22 @@ def _path_params(params: Mapping[str, Any]) -> dict[str, Any]:
     PostgreSQL cannot even compare one), so the id is simply not found, with the resource's
     own 404."""
     return {
-        name: value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+        name: value.replace("\x00", "\ufffd") if "\x00" in value else value
         for name, value in params.items()
     }
+
+
+def _caller_headers(scope: Scope) -> tuple[str | None, str | None]:
+    """The ``Intercom-Version`` and ``Authorization`` headers (the first of each), read in
+    one pass over the raw headers."""
+    version = authorization = None
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            if authorization is None:
+                authorization = value.decode("latin-1")
+        elif name == b"intercom-version" and version is None:
+            version = value.decode("latin-1")
+    return version, authorization
 
 
 def _check_content_type(request: Request, raw: bytes) -> None:
@@ -227,8 +240,9 @@ class Operation:
         request_id = runtime.ids.request_id()
         limit_state: RateLimitState | None = None
         try:
-            version = check_version(request.headers.get("intercom-version"))
-            principal = runtime.tokens.resolve(bearer_token(request.headers.get("authorization")))
+            version_header, authorization = _caller_headers(scope)
+            version = check_version(version_header)
+            principal = runtime.tokens.resolve(bearer_token(authorization))
             try:
                 limit_state = runtime.rate_limiter.hit(principal.workspace.id, runtime.clock.now())
             except RateLimitExceeded as exceeded:

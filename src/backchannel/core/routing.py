@@ -15,10 +15,12 @@ answers (the 404 and 405 handling, redirects) stay exactly Starlette's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import re
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from starlette.applications import Starlette
+from starlette.convertors import PathConvertor, StringConvertor
 from starlette.routing import Route
 from starlette.types import Receive, Scope, Send
 
@@ -38,15 +40,22 @@ class Dispatcher:
     """The routes filed by ``(method, first path segment, segment count)``."""
 
     def __init__(self, routes: Sequence[Route]) -> None:
-        self._buckets: dict[_Key, list[Route]] = {}
+        self._buckets: dict[_Key, list[_Candidate]] = {}
         for route in routes:
-            first = route.path.split("/")[1]
-            if "{" in first or ":" in route.path_format:
+            if "{" in route.path.split("/")[1]:
                 raise ValueError(f"{route.path}: a routed path starts with a literal segment")
+            if any(isinstance(c, PathConvertor) for c in route.param_convertors.values()):
+                raise ValueError(f"{route.path}: a routed path has a fixed number of segments")
+            # Plain ``{name}`` parameters are strings as matched; others need converting.
+            converting = any(
+                not isinstance(convertor, StringConvertor)
+                for convertor in route.param_convertors.values()
+            )
+            candidate = _Candidate(route, route.path_regex.match, converting)
             for method in sorted(route.methods or ()):
                 key = _key(method, route.path)
                 assert key is not None
-                self._buckets.setdefault(key, []).append(route)
+                self._buckets.setdefault(key, []).append(candidate)
 
     def match(self, method: str, path: str) -> tuple[Route, dict[str, Any]] | None:
         """The route for ``method`` and ``path`` and its path parameters, or None."""
@@ -54,14 +63,21 @@ class Dispatcher:
         candidates = self._buckets.get(key) if key is not None else None
         if not candidates:
             return None
-        for route in candidates:
-            found = route.path_regex.match(path)
+        for route, match, converting in candidates:
+            found = match(path)
             if found is not None:
                 params: dict[str, Any] = found.groupdict()
-                for name, value in params.items():
-                    params[name] = route.param_convertors[name].convert(value)
+                if converting:
+                    for name, value in params.items():
+                        params[name] = route.param_convertors[name].convert(value)
                 return route, params
         return None
+
+
+class _Candidate(NamedTuple):
+    route: Route
+    match: Callable[[str], re.Match[str] | None]
+    converting: bool
 
 
 class DispatchingStarlette(Starlette):

@@ -23,7 +23,8 @@ from __future__ import annotations
 from collections import namedtuple
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from operator import itemgetter
+from typing import Any, cast
 
 import msgspec
 from sqlalchemy import JSON, Connection, Dialect, Float, LargeBinary, Numeric, Select, func
@@ -35,8 +36,6 @@ __all__ = ["PreparedRead"]
 @dataclass(frozen=True, slots=True)
 class _Compiled:
     sql: str
-    # The parameters in the order the SQL takes them, or None when the driver takes names.
-    positional: tuple[str, ...] | None
     # Values of the parameters the statement carries itself (literals in its expressions).
     fixed: dict[str, Any]
     # Per parameter name, the type's conversion to the driver's value, where there is one.
@@ -46,13 +45,17 @@ class _Compiled:
     # Whether each row arrives as one JSON array (SQLite) rather than column by column.
     packed: bool = False
 
+    # Picks the parameters' values in the order the SQL takes them, as a tuple; None when
+    # the driver takes them by name.
+    pick: Callable[[Mapping[str, Any]], tuple[Any, ...]] | None = None
+
     def arguments(self, params: Mapping[str, Any]) -> Any:
         values = {**self.fixed, **params}
         for name, bind in self.binders.items():
             values[name] = bind(values[name])
-        if self.positional is None:
+        if self.pick is None:
             return values
-        return tuple(values[name] for name in self.positional)
+        return self.pick(values)
 
 
 class PreparedRead:
@@ -94,7 +97,12 @@ class PreparedRead:
                 binders[name] = process
         positional = tuple(compiled.positiontup or ()) if compiled.positional else None
         return _Compiled(
-            compiled.string, positional, fixed, binders, tuple(processors), packed=packed
+            compiled.string,
+            fixed,
+            binders,
+            tuple(processors),
+            packed=packed,
+            pick=_picker(positional) if positional is not None else None,
         )
 
     def all(self, db: Session | Connection, params: Mapping[str, Any]) -> list[Any]:
@@ -132,6 +140,15 @@ _decode = msgspec.json.Decoder().decode
 _UNPACKABLE = (Float, Numeric, LargeBinary)
 # Below SQLite's smallest limit on a function's arguments.
 _MAX_PACKED = 100
+
+
+def _picker(names: tuple[str, ...]) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
+    if len(names) == 1:
+        (name,) = names
+        return lambda values: (values[name],)
+    if not names:
+        return lambda values: ()
+    return cast(Callable[[Mapping[str, Any]], tuple[Any, ...]], itemgetter(*names))
 
 
 def _is_json(column: Any) -> bool:

@@ -55,9 +55,20 @@ def test_dispatcher_agrees_with_starlette(method: str) -> None:
         assert found[1] == expected[1], (method, path)
 
 
-def test_dispatcher_refuses_a_route_without_a_literal_first_segment() -> None:
+def test_dispatcher_refuses_routes_it_cannot_file() -> None:
     with pytest.raises(ValueError, match="literal segment"):
         Dispatcher([Route("/{id}", lambda request: None)])
+    with pytest.raises(ValueError, match="fixed number of segments"):
+        Dispatcher([Route("/files/{rest:path}", lambda request: None)])
+
+
+def test_dispatcher_converts_typed_parameters() -> None:
+    numbered = Route("/things/{number:int}", lambda request: None)
+    named = Route("/things/{name}", lambda request: None)
+    dispatcher = Dispatcher([numbered, named])
+    assert dispatcher.match("GET", "/things/42") == (numbered, {"number": 42})
+    assert dispatcher.match("GET", "/things/forty-two") == (named, {"name": "forty-two"})
+    assert dispatcher.match("POST", "/things/42") is None
 
 
 def test_request_ids_are_unique_uuid4_strings() -> None:
