@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
+from backchannel.db.session import SQLITE_MMAP_BYTES
 from backchannel.db.tables import Contact
 from tests.conftest import START
 
@@ -76,3 +78,13 @@ def test_sessions_that_read_then_write_wait_for_each_other(runtime, workspace):
     assert errors == []
     with runtime.sessions() as session:
         assert session.execute(select(func.count()).select_from(Contact)).scalar_one() == 2
+
+
+def test_sqlite_connections_read_through_a_memory_map(runtime):
+    if runtime.engine.dialect.name != "sqlite":
+        pytest.skip("a SQLite setting")
+    with runtime.engine.connect() as conn:
+        mapped = conn.exec_driver_sql("PRAGMA mmap_size").scalar_one()
+        journal = conn.exec_driver_sql("PRAGMA journal_mode").scalar_one()
+    assert mapped == SQLITE_MMAP_BYTES
+    assert journal == "wal"
