@@ -110,7 +110,7 @@ def _targets(
             "POST /contacts/search, typical filter, < 50 ms",
             f"{p50:.2f} ms (serial p50)",
             p50 < TARGETS["search_ms"],
-            f"over {contacts:,} contacts; the target is stated for 1,000,000",
+            f"over {contacts:,} contacts on {_engine(meta)}; the target is stated for 1,000,000",
         )
     app = processes.get("backchannel")
     if app:
@@ -123,6 +123,11 @@ def _targets(
         idle = app["idle_rss_kib"] / MIB
         add("idle memory < 60 MiB", f"{idle:.1f} MiB", idle < TARGETS["idle_rss_mib"], "VmRSS")
     return rows
+
+
+def _engine(meta: Mapping[str, Any]) -> str:
+    """``SQLite`` or ``PostgreSQL``: the first word of the run's database."""
+    return str(meta.get("database") or "SQLite").split()[0]
 
 
 def _contacts(meta: Mapping[str, Any]) -> int:
@@ -146,9 +151,10 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
         f"- software: {meta['software']}",
         f"- load: `{meta['load']}`, {meta['runs']} run(s) per scenario (medians), "
         f"{meta['warmup_s']:g} s warm-up; uvicorn `{meta['uvicorn_options']}`",
+        f"- database: {meta.get('database', 'SQLite')}",
         f"- data: {meta['seed']['created']:,} contacts created through the API in "
         f"{meta['seed']['seconds']:.1f} s (custom attributes: "
-        f"{'yes' if meta['seed']['custom_attributes'] else 'no'}), SQLite",
+        f"{'yes' if meta['seed']['custom_attributes'] else 'no'})",
     ]
     for note in meta["seed"]["notes"]:
         lines.append(f"  - seeding: {note}")
@@ -159,6 +165,11 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
             f"`backchannel.seeding` in {bulk['seconds']:.1f} s, before the servers started "
             f"({_contacts(meta):,} contacts in all)"
         )
+        if bulk.get("analyze_seconds") is not None:
+            lines.append(
+                f"  - then `VACUUM (ANALYZE) contacts` in {bulk['analyze_seconds']:.1f} s, "
+                "as autovacuum would do after such a load"
+            )
     totals = meta.get("search_totals") or {}
     bodies = meta.get("search_bodies") or {}
     if not totals and meta.get("search_total_count") is not None:

@@ -4,7 +4,9 @@ Starts a bare Starlette app and Backchannel side by side on free loopback ports 
 uvicorn options, one worker each), seeds contacts through the API, drives each scenario with
 wrk several times, and prints a markdown summary of the medians, the Backchannel/baseline
 ratios, start-up time and memory. The same summary is written to ``bench/results/`` as
-markdown and JSON. Servers are stopped at the end, also after an error or Ctrl-C.
+markdown and JSON. Backchannel runs on a new SQLite file, or with ``--database-url`` on a new
+schema of a PostgreSQL server. Servers are stopped and the database is dropped at the end,
+also after an error or Ctrl-C.
 """
 
 from __future__ import annotations
@@ -28,6 +30,10 @@ from pathlib import Path
 from types import FrameType
 from typing import Any
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+from backchannel.db.session import normalize_url
 from bench.load import (
     LoadOptions,
     Sample,
@@ -42,10 +48,12 @@ from bench.procs import HttpClient, Server, ServerError, free_port, memory_kib, 
 from bench.report import render_markdown, summarize
 from bench.seed import (
     BulkResult,
+    Database,
     SeedResult,
     bulk_contacts,
     contact_email,
     describe_error,
+    fresh_database,
     prepare_database,
     search_body,
     search_query_body,
@@ -93,6 +101,14 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         default=0,
         help="more contacts written straight into the database before the servers start",
     )
+    parser.add_argument(
+        "--database-url",
+        default=None,
+        help=(
+            "run Backchannel on this PostgreSQL server, in a new schema dropped afterwards "
+            "(default: a new SQLite file)"
+        ),
+    )
     parser.add_argument("--seed-timeout", type=float, default=600.0, help="seeding limit, s")
     parser.add_argument("--serial", type=int, default=200, help="serial latency requests")
     parser.add_argument("--settle", type=float, default=1.0, help="idle wait before RSS, s")
@@ -121,7 +137,16 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         parser.error("--connections must be at least --threads")
     if args.bulk_contacts < 0:
         parser.error("--bulk-contacts must be at least 0")
+    if args.database_url is not None and not _is_postgres(args.database_url):
+        parser.error("--database-url must be a PostgreSQL URL (postgresql://user@host/db)")
     return args
+
+
+def _is_postgres(url: str) -> bool:
+    try:
+        return make_url(normalize_url(url)).get_backend_name() == "postgresql"
+    except ArgumentError:
+        return False
 
 
 def _log(message: str) -> None:
@@ -306,15 +331,25 @@ def _scenarios(
     return chosen, skipped, search_totals
 
 
-def _drain(scenario: Scenario, server: Server) -> None:
-    """Let the server finish requests wrk left queued (slow scenarios) before going on."""
+def _drain(scenario: Scenario, server: Server, database: Database) -> None:
+    """Let the server (and its database) finish requests wrk left queued (slow scenarios)
+    before going on."""
     waited = wait_idle(server.require_pid())
+    if scenario.server == "backchannel":
+        # On PostgreSQL the server idles while the database still runs its queries; when
+        # they end, the server has their answers to send.
+        in_database = database.wait_idle()
+        if in_database > 0.5:
+            waited += in_database + wait_idle(server.require_pid())
     if waited > 1.0:
         _log(f"  {scenario.key}: the server worked {waited:.1f} s more after wrk stopped")
 
 
-def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any]:
-    """Start both servers in ``workdir``, seed, load, and return the summary."""
+def _measure(
+    args: argparse.Namespace, wrk: str, workdir: Path, database: Database
+) -> dict[str, Any]:
+    """Start both servers in ``workdir`` with Backchannel on ``database`` (empty), seed,
+    load, and return the summary."""
     options = LoadOptions(
         wrk=wrk,
         threads=args.threads,
@@ -324,16 +359,18 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
     )
     wanted = args.scenarios.split(",")
     token = "bc_bench_" + secrets.token_hex(16)
-    database_url = f"sqlite:///{workdir / 'backchannel.db'}"
+    database_url = database.url
     started_at = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
 
-    _log("preparing a fresh SQLite database")
+    _log(f"preparing the database: {database.description}")
     prepare_database(database_url, token)
     bulk = BulkResult(0, 0.0)
     if args.bulk_contacts:
         _log(f"bulk-loading {args.bulk_contacts:,} contacts straight into the database")
         bulk = bulk_contacts(database_url, args.bulk_contacts)
         _log(f"bulk-loaded {bulk.created:,} contacts in {bulk.seconds:.1f} s")
+        if bulk.analyze_seconds is not None:
+            _log(f"VACUUM (ANALYZE) contacts took {bulk.analyze_seconds:.1f} s")
 
     inherited = {k: v for k, v in os.environ.items() if not k.startswith("BACKCHANNEL_")}
     app_env = {
@@ -390,7 +427,7 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
                 _log(f"warming up {scenario.key} for {args.warmup:g} s")
                 server = servers[scenario.server]
                 run_wrk(scenario, server.port, server.require_pid(), warm)
-                _drain(scenario, server)
+                _drain(scenario, server, database)
 
         samples: dict[str, list[dict[str, Any]]] = {s.key: [] for s in active}
         for run in range(1, args.runs + 1):
@@ -398,7 +435,7 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
             for scenario in active:
                 server = servers[scenario.server]
                 sample: Sample = run_wrk(scenario, server.port, server.require_pid(), options)
-                _drain(scenario, server)
+                _drain(scenario, server, database)
                 samples[scenario.key].append(sample.as_dict())
                 _log(
                     f"run {run}/{args.runs} {scenario.key}: "
@@ -432,6 +469,7 @@ def _measure(args: argparse.Namespace, wrk: str, workdir: Path) -> dict[str, Any
         "runs": args.runs,
         "warmup_s": args.warmup,
         "uvicorn_options": " ".join(UVICORN_OPTIONS),
+        "database": database.description,
         "seed": seed.as_dict(),
         "bulk": bulk.as_dict(),
         "search_body": next((s.body for s in scenarios if s.key == "search_contacts"), None),
@@ -481,8 +519,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _on_sigterm)
     with tempfile.TemporaryDirectory(prefix="backchannel-bench-") as tmp:
         try:
-            summary = _measure(args, wrk, Path(tmp))
-        except (ServerError, RuntimeError, OSError) as exc:
+            # The servers stop inside _measure, before the database is dropped.
+            with fresh_database(Path(tmp), args.database_url) as database:
+                summary = _measure(args, wrk, Path(tmp), database)
+        except (ServerError, RuntimeError, OSError, SQLAlchemyError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
     markdown = render_markdown(summary)

@@ -8,17 +8,14 @@ The root conftest loads this module as a plugin, so ``database_url`` and
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import quote
 
 import pytest
 from click.testing import CliRunner, Result
-from sqlalchemy import text
 
 from backchannel.cli import main
-from backchannel.db.session import make_engine
+from backchannel.db.scratch import schema_name, scratch_schema
 from backchannel.settings import ENV_PREFIX, Settings, get_settings
 
 __all__ = ["clean_environment", "database_url", "run_cli"]
@@ -50,16 +47,8 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str
     postgres_url = POSTGRES_URL
     if not postgres_url:
         pytest.skip("BACKCHANNEL_TEST_POSTGRES_URL is not set")
-    schema = f"bc_cli_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(postgres_url)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{postgres_url}?options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    with scratch_schema(postgres_url, schema_name("bc_cli")) as url:
+        yield url
 
 
 def run_cli(database_url: str, *args: str) -> Result:

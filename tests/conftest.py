@@ -11,7 +11,6 @@ The ``api`` client checks every response it receives against the spec (``tests/s
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -23,6 +22,7 @@ from starlette.testclient import TestClient
 from backchannel.app import create_app
 from backchannel.core.clock import FrozenClock
 from backchannel.core.ids import IdFactory
+from backchannel.db.scratch import schema_name, scratch_schema
 from backchannel.db.session import make_engine
 from backchannel.db.tables import Base
 from backchannel.provisioning import NewWorkspace, create_workspace
@@ -50,17 +50,11 @@ DATABASES = [
 @pytest.fixture(scope="session")
 def postgres_engine() -> Iterator[Engine]:
     assert POSTGRES_URL
-    schema = f"bc_test_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    admin = make_engine(POSTGRES_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    engine = make_engine(POSTGRES_URL, connect_args={"options": f"-csearch_path={schema}"})
-    Base.metadata.create_all(engine)
-    yield engine
-    engine.dispose()
-    with admin.begin() as conn:
-        conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with scratch_schema(POSTGRES_URL, schema_name("bc_test")) as url:
+        engine = make_engine(url)
+        Base.metadata.create_all(engine)
+        yield engine
+        engine.dispose()
 
 
 def _truncate(engine: Engine) -> None:

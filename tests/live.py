@@ -16,17 +16,14 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
-from urllib.parse import quote
 
 import httpx
-from sqlalchemy import text
 
-from backchannel.db.session import make_engine
+from backchannel.db.scratch import schema_name, scratch_schema
 from tests.conftest import POSTGRES_URL
 
 TOKEN = "bc_live_test_token"
@@ -66,16 +63,8 @@ def fresh_database(kind: str, directory: Path) -> Iterator[str]:
         yield f"sqlite:///{directory / 'backchannel.db'}"
         return
     assert POSTGRES_URL, "BACKCHANNEL_TEST_POSTGRES_URL is not set"
-    schema = f"bc_live_{os.getpid()}_{uuid.uuid4().hex[:8]}"
-    engine = make_engine(POSTGRES_URL)
-    with engine.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    try:
-        yield f"{POSTGRES_URL}?options={quote(f'-csearch_path={schema}')}"
-    finally:
-        with engine.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        engine.dispose()
+    with scratch_schema(POSTGRES_URL, schema_name("bc_live")) as url:
+        yield url
 
 
 def start_server(
