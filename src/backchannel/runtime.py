@@ -45,6 +45,11 @@ class Runtime:
         connection: Connection | None = getattr(self._local, "reader", None)
         if connection is None or connection.closed or connection.invalidated:
             connection = self.engine.connect()
+            if connection.dialect.name == "postgresql":
+                # Each statement already reads its own snapshot under READ COMMITTED, so a
+                # transaction around a request's reads adds nothing but a BEGIN and a
+                # ROLLBACK: a round trip per request to the database server.
+                connection.execution_options(isolation_level="AUTOCOMMIT")
             self._local.reader = connection
             with self._lock:
                 self._readers.append(connection)

@@ -148,3 +148,23 @@ def test_kept_open_reader_sees_commits_made_after_its_last_request(runtime, work
     assert reader.closed
     assert runtime.reader() is not reader
     runtime.close_readers()
+
+
+def test_postgresql_reader_holds_no_transaction_between_statements(runtime, workspace):
+    """On PostgreSQL the reader runs in autocommit: a read costs one round trip, with no
+    BEGIN before it and no ROLLBACK after it, and never leaves a transaction open."""
+    if runtime.engine.dialect.name != "postgresql":
+        pytest.skip("SQLite reads on the reader begin deferred transactions, ended by end_read")
+    from psycopg.pq import TransactionStatus
+
+    ws = workspace.workspace.id
+    contact_id = _add(runtime, ws, "5")
+    reader = runtime.reader()
+    driver = reader.connection.driver_connection
+    row = PreparedRead(_BY_ID).first(reader, {"workspace_id": ws, "contact_id": contact_id})
+    assert row.id == contact_id
+    assert driver.info.transaction_status == TransactionStatus.IDLE
+    assert reader.execute(select(CONTACTS.c.id)).all()
+    assert driver.info.transaction_status == TransactionStatus.IDLE
+    runtime.end_read(reader)
+    runtime.close_readers()
