@@ -9,9 +9,34 @@ from sqlalchemy.orm import Session
 
 from backchannel.core.errors import ApiError, NotFound
 
-__all__ = ["Repository"]
+__all__ = ["Repository", "insert_unless_present"]
 
 T = TypeVar("T")
+
+
+def insert_unless_present(
+    db: Session, model: type[Any], values: dict[str, Any], *, keys: list[str] | None = None
+) -> None:
+    """Insert a row of ``model`` unless it would conflict (``ON CONFLICT DO NOTHING``).
+
+    ``keys`` names the columns of the unique index to check; none means any constraint.
+    Race-free without a savepoint: a concurrent request inserting the same row first makes
+    this a no-op instead of an integrity error.
+    """
+    # Each dialect's insert is imported here, on use: importing SQLAlchemy's PostgreSQL
+    # dialect loads every driver's module too (about 2 MiB), which SQLite never needs.
+    if db.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+
+        db.execute(
+            postgresql_insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
+        )
+    else:
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        db.execute(
+            sqlite_insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
+        )
 
 
 class Repository(Generic[T]):

@@ -11,11 +11,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin
+from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin, partial_index
 
 __all__ = ["Company", "CompanyContact", "CompanyScroll", "Plan"]
 
@@ -38,13 +37,8 @@ class Company(WorkspaceMixin, TimestampMixin, Base):
 
     __tablename__ = "companies"
     __table_args__ = (
-        Index(
-            "uq_companies_ws_company_id",
-            "workspace_id",
-            "company_id",
-            unique=True,
-            sqlite_where=text(_LIVE),
-            postgresql_where=text(_LIVE),
+        partial_index(
+            "uq_companies_ws_company_id", "workspace_id", "company_id", unique=True, where=_LIVE
         ),
         Index("ix_companies_ws_created", "workspace_id", "created_at", "id"),
         Index("ix_companies_ws_name", "workspace_id", "name"),

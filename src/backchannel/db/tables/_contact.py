@@ -5,7 +5,7 @@ from typing import Any
 from sqlalchemy import BigInteger, Boolean, ColumnElement, Index, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin
+from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin, partial_index
 
 __all__ = ["Contact"]
 
@@ -39,13 +39,12 @@ class Contact(WorkspaceMixin, TimestampMixin, Base):
         # external_id is unique across every stored contact of a workspace (NULLs allowed).
         Index("uq_contacts_ws_external_id", "workspace_id", "external_id", unique=True),
         # email is unique among users that are not merged away; leads may share emails.
-        Index(
+        partial_index(
             "uq_contacts_ws_user_email",
             "workspace_id",
             func.lower(text("email")),
             unique=True,
-            sqlite_where=text(_LIVE_USER),
-            postgresql_where=text(_LIVE_USER),
+            where=_LIVE_USER,
         ),
     )
 

@@ -11,11 +11,10 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin
+from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin, partial_index
 
 __all__ = ["Article", "ArticleTranslation", "HelpCenter", "HelpCenterCollection"]
 
@@ -31,13 +30,7 @@ class HelpCenter(WorkspaceMixin, TimestampMixin, Base):
     __tablename__ = "help_centers"
     __table_args__ = (
         UniqueConstraint("workspace_id", "identifier"),
-        Index(
-            "uq_help_centers_default",
-            "workspace_id",
-            unique=True,
-            sqlite_where=text("is_default"),
-            postgresql_where=text("is_default"),
-        ),
+        partial_index("uq_help_centers_default", "workspace_id", unique=True, where="is_default"),
         {"sqlite_autoincrement": True},
     )
 

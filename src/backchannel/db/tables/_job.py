@@ -2,10 +2,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text, text
+from sqlalchemy import BigInteger, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
-from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin
+from backchannel.db.base import Base, IntPK, TimestampMixin, WorkspaceMixin, partial_index
 
 __all__ = ["Job", "JobOutput"]
 
@@ -31,13 +31,12 @@ class Job(WorkspaceMixin, TimestampMixin, Base):
     __table_args__ = (
         Index("uq_jobs_identifier", "identifier", unique=True),
         Index("ix_jobs_status_kind", "status", "kind", "id"),
-        Index(
+        partial_index(
             "uq_jobs_ws_exclusive_active",
             "workspace_id",
             "exclusive_key",
             unique=True,
-            sqlite_where=text(_ACTIVE),
-            postgresql_where=text(_ACTIVE),
+            where=_ACTIVE,
         ),
         {"sqlite_autoincrement": True},
     )

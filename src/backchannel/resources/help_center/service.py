@@ -25,14 +25,12 @@ from typing import Any
 
 from msgspec import UNSET, UnsetType
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from backchannel.core.errors import Conflict, NotFound, ParameterInvalid, ParameterNotFound
 from backchannel.core.ids import parse_numeric_id
 from backchannel.core.pagination import MAX_PER_PAGE, NumberPage, clamp_per_page, number_page
-from backchannel.db.repository import Repository
+from backchannel.db.repository import Repository, insert_unless_present
 from backchannel.db.tables import Article, HelpCenter, HelpCenterCollection, Workspace
 from backchannel.resources.help_center.locales import DEFAULT_LOCALE, translations
 from backchannel.resources.help_center.schemas import (
@@ -178,8 +176,7 @@ def ensure_default_help_center(db: Session, *, workspace_id: int, now: int) -> H
         "created_at": now,
         "updated_at": now,
     }
-    insert = postgresql_insert if db.get_bind().dialect.name == "postgresql" else sqlite_insert
-    db.execute(insert(HelpCenter).values(**values).on_conflict_do_nothing())
+    insert_unless_present(db, HelpCenter, values)
     made = default_help_center(db, workspace_id=workspace_id)
     assert made is not None
     return made

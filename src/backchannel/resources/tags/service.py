@@ -15,17 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, Row, delete, select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from backchannel.core.auth import WorkspaceInfo
 from backchannel.core.errors import BadRequest, NotFound, ParameterInvalid, ParameterNotFound
 from backchannel.core.ids import parse_numeric_id
-from backchannel.db.repository import Repository
+from backchannel.db.repository import Repository, insert_unless_present
 from backchannel.db.tables import Conversation, Tag, Tagging
 from backchannel.resources.companies.service import find_company
 from backchannel.resources.contacts import service as contacts
@@ -148,17 +145,6 @@ def _by_name(db: Session, workspace_id: int, name: str) -> Tag | None:
 # --- tags --------------------------------------------------------------------------------
 
 
-def _insert_missing(db: Session, model: type[Any], values: dict[str, Any], keys: list[str]) -> None:
-    """Insert a row unless one with the same ``keys`` exists (``ON CONFLICT DO NOTHING``).
-
-    Race-free without a savepoint: a concurrent request inserting the same row first makes
-    this a no-op instead of an integrity error.
-    """
-    dialect = db.get_bind().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
-
-
 def find_or_create(db: Session, *, workspace_id: int, name: str, now: int) -> Tag:
     """The tag called ``name`` in any case, created if there is none."""
     existing = _by_name(db, workspace_id, name)
@@ -171,7 +157,7 @@ def find_or_create(db: Session, *, workspace_id: int, name: str, now: int) -> Ta
         "created_at": now,
         "updated_at": now,
     }
-    _insert_missing(db, Tag, values, ["workspace_id", "name_key"])
+    insert_unless_present(db, Tag, values, keys=["workspace_id", "name_key"])
     created = _by_name(db, workspace_id, name)
     assert created is not None
     return created
@@ -288,7 +274,7 @@ def apply_tag(
             "applied_at": now,
             "applied_by": admin_id,
         }
-        _insert_missing(db, Tagging, values, ["tag_id", "target_type", "target_id"])
+        insert_unless_present(db, Tagging, values, keys=["tag_id", "target_type", "target_id"])
         tagging = _tagging(db, tag.id, target_type, target_id)
     return tagging
 
