@@ -3,7 +3,7 @@ type and partial indexes that SQLite and PostgreSQL spell differently."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import (
     JSON,
@@ -28,6 +28,7 @@ __all__ = [
     "TimestampMixin",
     "WorkspaceMixin",
     "partial_index",
+    "render_migration_type",
 ]
 
 # Nothing here names a PostgreSQL type or option directly: that makes SQLAlchemy import its
@@ -56,6 +57,15 @@ class _Jsonb(TypeDecorator[Any]):
         from sqlalchemy.dialects.postgresql import JSONB  # on use: see the note at the top
 
         return dialect.type_descriptor(JSONB())
+
+
+def render_migration_type(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
+    """Alembic's ``render_item`` hook: a migration written by autogenerate names PostgreSQL's
+    ``JSONB`` itself, not this module's stand-in for it."""
+    if type_ == "type" and isinstance(obj, _Jsonb):
+        autogen_context.imports.add("from sqlalchemy.dialects import postgresql")
+        return "postgresql.JSONB()"
+    return False
 
 
 # JSON documents: JSONB on PostgreSQL, JSON text on SQLite.

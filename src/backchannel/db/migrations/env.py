@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+from backchannel.db.base import render_migration_type
 from backchannel.db.runtime_indexes import include_object
 from backchannel.db.tables import Base
 
@@ -29,6 +30,7 @@ def _run(connection: Connection) -> None:
         render_as_batch=True,
         compare_type=True,
         include_object=include_object,
+        render_item=render_migration_type,
     )
     with context.begin_transaction():
         context.run_migrations()
