@@ -17,16 +17,7 @@ from sqlalchemy import func, select, text
 from backchannel.db.session import make_engine
 from backchannel.db.tables import Contact
 from tests.conftest import DATABASES, POSTGRES_URL
-
-
-def _schemas() -> set[str]:
-    assert POSTGRES_URL
-    engine = make_engine(POSTGRES_URL)
-    try:
-        with engine.connect() as conn:
-            return set(conn.execute(text("SELECT nspname FROM pg_namespace")).scalars())
-    finally:
-        engine.dispose()
+from tests.unit.db.test_scratch import existing_schemas
 
 
 @pytest.mark.parametrize("kind", DATABASES)
@@ -62,7 +53,7 @@ def test_a_run_gets_a_database_of_its_own_prepared_and_bulk_loaded(kind, tmp_pat
 
     if server_url:
         assert result.analyze_seconds is not None
-        assert schema.startswith("bc_bench_") and schema not in _schemas()
+        assert schema.startswith("bc_bench_") and schema not in existing_schemas()
     else:
         assert result.analyze_seconds is None
 
@@ -72,9 +63,9 @@ def test_the_schema_is_dropped_when_the_run_is_interrupted(tmp_path):
     with pytest.raises(KeyboardInterrupt), fresh_database(tmp_path, POSTGRES_URL) as database:
         prepare_database(database.url, "bc_bench_test_token")
         schema = database.description.rsplit("schema ", 1)[1].split()[0]
-        assert schema in _schemas()
+        assert schema in existing_schemas()
         raise KeyboardInterrupt
-    assert schema not in _schemas()
+    assert schema not in existing_schemas()
 
 
 @pytest.mark.parametrize("kind", DATABASES)

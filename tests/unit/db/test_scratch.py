@@ -16,7 +16,8 @@ needs_postgres = pytest.mark.skipif(
 )
 
 
-def _schemas() -> set[str]:
+def existing_schemas() -> set[str]:
+    """The schemas on the test PostgreSQL server now."""
     assert POSTGRES_URL
     engine = make_engine(POSTGRES_URL)
     try:
@@ -60,7 +61,7 @@ def test_scratch_schema_is_where_the_url_works_and_is_dropped_afterwards():
     assert POSTGRES_URL
     schema = schema_name("bc_scratch")
     with scratch_schema(POSTGRES_URL, schema) as url:
-        assert schema in _schemas()
+        assert schema in existing_schemas()
         engine = make_engine(url)
         try:
             with engine.begin() as conn:
@@ -74,7 +75,7 @@ def test_scratch_schema_is_where_the_url_works_and_is_dropped_afterwards():
                 assert list(where) == [schema]
         finally:
             engine.dispose()
-    assert schema not in _schemas()
+    assert schema not in existing_schemas()
 
 
 @needs_postgres
@@ -83,7 +84,7 @@ def test_scratch_schema_is_dropped_when_its_user_fails():
     schema = schema_name("bc_scratch")
     with pytest.raises(KeyboardInterrupt), scratch_schema(POSTGRES_URL, schema):
         raise KeyboardInterrupt
-    assert schema not in _schemas()
+    assert schema not in existing_schemas()
 
 
 @needs_postgres
@@ -94,5 +95,5 @@ def test_scratch_schema_never_adopts_an_existing_schema():
         with pytest.raises(DBAPIError, match="already exists"):  # noqa: SIM117
             with scratch_schema(POSTGRES_URL, schema):
                 pass  # pragma: no cover - creating the schema fails
-        assert schema in _schemas()  # the failed attempt left the first one's schema alone
-    assert schema not in _schemas()
+        assert schema in existing_schemas()  # the failed attempt left the first one's schema alone
+    assert schema not in existing_schemas()
