@@ -20,7 +20,13 @@ from sqlalchemy import Connection, Row, delete, select
 from sqlalchemy.orm import Session
 
 from backchannel.core.auth import WorkspaceInfo
-from backchannel.core.errors import BadRequest, NotFound, ParameterInvalid, ParameterNotFound
+from backchannel.core.errors import (
+    BadRequest,
+    Conflict,
+    NotFound,
+    ParameterInvalid,
+    ParameterNotFound,
+)
 from backchannel.core.ids import parse_numeric_id
 from backchannel.db.repository import Repository, insert_unless_present
 from backchannel.db.tables import Conversation, Tag, Tagging
@@ -145,6 +151,9 @@ def _by_name(db: Session, workspace_id: int, name: str) -> Tag | None:
 # --- tags --------------------------------------------------------------------------------
 
 
+_CREATE_ATTEMPTS = 3
+
+
 def find_or_create(db: Session, *, workspace_id: int, name: str, now: int) -> Tag:
     """The tag called ``name`` in any case, created if there is none."""
     existing = _by_name(db, workspace_id, name)
@@ -157,10 +166,14 @@ def find_or_create(db: Session, *, workspace_id: int, name: str, now: int) -> Ta
         "created_at": now,
         "updated_at": now,
     }
-    insert_unless_present(db, Tag, values, keys=["workspace_id", "name_key"])
-    created = _by_name(db, workspace_id, name)
-    assert created is not None
-    return created
+    # Another request may create the tag first (the insert is then a no-op and the tag is
+    # read back) and may even delete it again before it is read: then insert once more.
+    for _ in range(_CREATE_ATTEMPTS):
+        insert_unless_present(db, Tag, values, keys=["workspace_id", "name_key"])
+        created = _by_name(db, workspace_id, name)
+        if created is not None:
+            return created
+    raise Conflict(f"The tag '{name}' was deleted while it was being created; try again")
 
 
 def rename_tag(db: Session, *, workspace_id: int, tag_id: object, name: str, now: int) -> Tag:

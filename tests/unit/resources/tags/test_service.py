@@ -167,3 +167,33 @@ def test_delete_tag_blocked_message_orders_segments_by_creation(db, ws, runtime)
     assert caught.value.message == (
         "Unable to delete Tag with dependent objects. Segments: First, Second."
     )
+
+
+def test_find_or_create_inserts_again_when_the_tag_vanishes_before_it_is_read(
+    runtime, ws, monkeypatch
+):
+    """A concurrent request may create the tag (our insert does nothing) and delete it before
+    we read it back; the next attempt inserts it for real."""
+    real_insert = service.insert_unless_present
+    calls = []
+
+    def raced(db, model, values, *, keys=None):
+        calls.append(values["name"])
+        if len(calls) > 1:
+            real_insert(db, model, values, keys=keys)
+
+    monkeypatch.setattr(service, "insert_unless_present", raced)
+    with runtime.sessions.begin() as db:
+        tag = service.find_or_create(db, workspace_id=ws, name="Raced", now=START)
+        assert tag.name == "Raced"
+    assert calls == ["Raced", "Raced"]
+
+
+def test_find_or_create_gives_up_with_a_conflict_when_the_tag_keeps_vanishing(
+    runtime, ws, monkeypatch
+):
+    from backchannel.core.errors import Conflict
+
+    monkeypatch.setattr(service, "insert_unless_present", lambda *args, **kwargs: None)
+    with runtime.sessions.begin() as db, pytest.raises(Conflict, match="deleted while"):
+        service.find_or_create(db, workspace_id=ws, name="Gone", now=START)
