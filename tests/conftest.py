@@ -146,19 +146,8 @@ def contract_client(app: Any) -> TestClient:
     """A test client for ``app`` whose every response is checked against the spec; use it
     as a context manager, like TestClient."""
     client = TestClient(app, raise_server_exceptions=True)
-    client.event_hooks["response"] = [_check_contract]
+    client.event_hooks["response"] = [spec.check_httpx_response]
     return client
-
-
-def _check_contract(response: httpx.Response) -> None:
-    response.read()
-    spec.check_response(
-        response.request.method,
-        response.request.url.path,
-        response.status_code,
-        response.content,
-        response.headers.get("content-type", ""),
-    )
 
 
 @pytest.fixture
@@ -170,7 +159,7 @@ def app(runtime: Runtime) -> Any:
 def anonymous(app: Any) -> Iterator[TestClient]:
     """A client with no token; responses are still checked against the spec."""
     with TestClient(app, raise_server_exceptions=True) as client:
-        client.event_hooks["response"] = [_check_contract]
+        client.event_hooks["response"] = [spec.check_httpx_response]
         yield client
 
 
@@ -180,7 +169,7 @@ def api(app: Any, workspace: NewWorkspace) -> Iterator[TestClient]:
     with TestClient(app, raise_server_exceptions=True) as client:
         client.headers["Authorization"] = f"Bearer {workspace.token}"
         client.headers["Accept"] = "application/json"
-        client.event_hooks["response"] = [_check_contract]
+        client.event_hooks["response"] = [spec.check_httpx_response]
         yield client
 
 

@@ -688,3 +688,15 @@ def check_response(
     if schema is not None:
         check_body(schema, body, where)
     return op.operation_id
+
+
+def check_httpx_response(response: Any) -> None:
+    """:func:`check_response` for an ``httpx.Response`` (an httpx ``response`` event hook)."""
+    response.read()
+    check_response(
+        response.request.method,
+        response.request.url.path,
+        response.status_code,
+        response.content,
+        response.headers.get("content-type", ""),
+    )

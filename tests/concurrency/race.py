@@ -9,6 +9,7 @@ simultaneously as the machine allows. Every response is checked against the spec
 from __future__ import annotations
 
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
@@ -19,20 +20,9 @@ import httpx
 from tests import spec
 from tests.live import Server
 
-__all__ = ["client", "race", "search_contacts"]
+__all__ = ["client", "make_contacts", "race", "search_contacts"]
 
 T = TypeVar("T")
-
-
-def _check(response: httpx.Response) -> None:
-    response.read()
-    spec.check_response(
-        response.request.method,
-        response.request.url.path,
-        response.status_code,
-        response.content,
-        response.headers.get("content-type", ""),
-    )
 
 
 @contextmanager
@@ -42,7 +32,7 @@ def client(server: Server) -> Iterator[httpx.Client]:
         base_url=server.base_url,
         headers={"Authorization": f"Bearer {server.token}", "Accept": "application/json"},
         timeout=60,
-        event_hooks={"response": [_check]},
+        event_hooks={"response": [spec.check_httpx_response]},
     ) as http:
         yield http
 
@@ -67,6 +57,17 @@ def race(
         if isinstance(value, httpx.Response) and value.status_code >= 500:
             raise AssertionError(f"{value.status_code}: {value.text}\n{server.output()}")
     return [results[i] for i in range(count)]
+
+
+def make_contacts(http: httpx.Client, count: int) -> list[str]:
+    """``count`` new contacts (each with a unique external_id); their ids."""
+    prefix = uuid.uuid4().hex[:10]
+    ids = []
+    for i in range(count):
+        response = http.post("/contacts", json={"external_id": f"{prefix}-{i}"})
+        assert response.status_code == 200, response.text
+        ids.append(response.json()["id"])
+    return ids
 
 
 def search_contacts(http: httpx.Client, field: str, value: Any) -> list[dict[str, Any]]:

@@ -6,20 +6,10 @@ import uuid
 
 import httpx
 
-from tests.concurrency.race import client, race
+from tests.concurrency.race import client, make_contacts, race
 from tests.live import Server
 
 RACERS = 24
-
-
-def _contacts(http: httpx.Client, count: int) -> list[str]:
-    prefix = uuid.uuid4().hex[:10]
-    ids = []
-    for i in range(count):
-        response = http.post("/contacts", json={"external_id": f"{prefix}-{i}"})
-        assert response.status_code == 200, response.text
-        ids.append(response.json()["id"])
-    return ids
 
 
 def test_create_company_same_company_id_concurrently(server: Server) -> None:
@@ -44,7 +34,7 @@ def test_attach_contacts_to_company_concurrently(server: Server) -> None:
     with client(server) as http:
         company = http.post("/companies", json={"company_id": f"co-{uuid.uuid4().hex[:10]}"})
         company_id = company.json()["id"]
-        contact_ids = _contacts(http, RACERS)
+        contact_ids = make_contacts(http, RACERS)
 
     def attach(http: httpx.Client, i: int) -> httpx.Response:
         # Every contact is attached at the same moment, a third of them twice over.

@@ -7,7 +7,7 @@ from typing import Any
 
 import httpx
 
-from tests.concurrency.race import client, race, search_contacts
+from tests.concurrency.race import client, make_contacts, race, search_contacts
 from tests.live import Server
 
 RACERS = 24
@@ -21,16 +21,6 @@ def _tag(http: httpx.Client) -> str:
     response = http.post("/tags", json={"name": _name()})
     assert response.status_code == 200, response.text
     return str(response.json()["id"])
-
-
-def _contacts(http: httpx.Client, count: int) -> list[str]:
-    prefix = uuid.uuid4().hex[:10]
-    ids = []
-    for i in range(count):
-        response = http.post("/contacts", json={"external_id": f"{prefix}-{i}"})
-        assert response.status_code == 200, response.text
-        ids.append(response.json()["id"])
-    return ids
 
 
 def _contact_tag_ids(http: httpx.Client, contact_id: str) -> list[str]:
@@ -58,7 +48,7 @@ def test_create_tag_same_name_concurrently(server: Server) -> None:
 def test_attach_and_detach_tags_on_contacts_concurrently(server: Server) -> None:
     with client(server) as http:
         first, second = _tag(http), _tag(http)
-        contact_ids = _contacts(http, 8)
+        contact_ids = make_contacts(http, 8)
 
     def attach(http: httpx.Client, i: int) -> httpx.Response:
         # Three attaches of each tag to each contact, all at the same moment.
@@ -98,7 +88,7 @@ def test_attach_and_detach_one_tag_concurrently(server: Server) -> None:
     succeeds, and every read afterwards agrees on the outcome."""
     with client(server) as http:
         tag_id = _tag(http)
-        (contact_id,) = _contacts(http, 1)
+        (contact_id,) = make_contacts(http, 1)
 
     def toggle(http: httpx.Client, i: int) -> httpx.Response:
         if i % 2:
@@ -144,7 +134,7 @@ def test_tag_companies_concurrently(server: Server) -> None:
 def test_attach_and_detach_tags_on_conversation_concurrently(server: Server) -> None:
     with client(server) as http:
         admin_id = http.get("/me").json()["id"]
-        (contact_id,) = _contacts(http, 1)
+        (contact_id,) = make_contacts(http, 1)
         started = http.post(
             "/conversations", json={"from": {"type": "user", "id": contact_id}, "body": "Hi"}
         )

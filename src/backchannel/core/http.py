@@ -153,7 +153,7 @@ def _path_params(params: Mapping[str, Any]) -> dict[str, Any]:
     PostgreSQL cannot even compare one), so the id is simply not found, with the resource's
     own 404."""
     return {
-        name: value.replace("\x00", "\ufffd") if "\x00" in value else value
+        name: value.replace("\x00", "\ufffd") if isinstance(value, str) else value
         for name, value in params.items()
     }
 

@@ -23,15 +23,8 @@ class RateLimitState:
     remaining: int
     reset: int
 
-    def headers(self) -> dict[str, str]:
-        return {
-            "X-RateLimit-Limit": str(self.limit),
-            "X-RateLimit-Remaining": str(self.remaining),
-            "X-RateLimit-Reset": str(self.reset),
-        }
-
     def raw_headers(self) -> list[tuple[bytes, bytes]]:
-        """:meth:`headers` as ASGI takes them."""
+        """The ``X-RateLimit-Limit``, ``-Remaining`` and ``-Reset`` headers, as ASGI takes them."""
         return [
             (b"x-ratelimit-limit", str(self.limit).encode()),
             (b"x-ratelimit-remaining", str(self.remaining).encode()),

@@ -26,6 +26,8 @@ __all__ = ["schema_name", "scratch_schema", "with_search_path"]
 # A schema name needs no quoting when it is made of these (and a prefix must leave room for
 # the unique suffix within PostgreSQL's 63-byte identifiers).
 _PREFIX = re.compile(r"[a-z_][a-z0-9_]{0,30}")
+# What :func:`schema_name` makes; the only names written into CREATE and DROP SCHEMA.
+_NAME = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 
 
 def schema_name(prefix: str) -> str:
@@ -63,6 +65,8 @@ def scratch_schema(url: str, schema: str) -> Iterator[str]:
     Yields:
         ``url`` working in the new schema (:func:`with_search_path`).
     """
+    if not _NAME.fullmatch(schema):
+        raise ValueError(f"not a schema name from schema_name(): {schema!r}")
     admin = make_engine(url)
     try:
         with admin.begin() as conn:

@@ -62,3 +62,21 @@ def test_relation_flags_of_a_page_look_up_each_contact_by_id(sqlite_engine):
     assert plan[0].startswith("SEARCH contacts USING")
     assert plan[0].endswith("INDEX sqlite_autoindex_contacts_1 (id=?)")
     assert not [step for step in plan if step.startswith("SCAN")]
+
+
+def test_notes_of_a_page_are_read_by_contact_not_by_workspace(sqlite_engine):
+    """Both note queries behind a contact (has it notes? its newest ten) look its notes up by
+    contact; a workspace condition made SQLite walk every note of the workspace instead."""
+    from backchannel.resources.notes.relation import _SUMMARY, NoteRelation
+
+    flag = select(Contact.id, NoteRelation.presence(Contact.id).label("noted")).where(
+        Contact.id == "a"
+    )
+    summary = _SUMMARY.params(workspace_id=1, contact_ids=["a", "b"])
+    with sqlite_engine.connect() as conn:
+        for statement in (flag, summary):
+            sql = str(statement.compile(sqlite_engine, compile_kwargs={"literal_binds": True}))
+            plan = [row[-1] for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
+            notes = [step for step in plan if " notes " in f"{step} "]
+            assert notes, plan
+            assert all("ix_notes_contact_created (contact_id=?)" in step for step in notes), plan

@@ -97,3 +97,12 @@ def test_scratch_schema_never_adopts_an_existing_schema():
                 pass  # pragma: no cover - creating the schema fails
         assert schema in existing_schemas()  # the failed attempt left the first one's schema alone
     assert schema not in existing_schemas()
+
+
+def test_scratch_schema_takes_only_plain_names():
+    """The name is written into CREATE and DROP SCHEMA, so nothing but a plain identifier
+    gets that far (no server is contacted)."""
+    for name in ('x"; DROP SCHEMA public; --', "Public", "a-b", "", "x" * 64):
+        refused = pytest.raises(ValueError, match="not a schema name")
+        with refused, scratch_schema("postgresql://nobody@127.0.0.1:1/none", name):
+            pass  # pragma: no cover - refused before the body runs
