@@ -15,6 +15,7 @@ from backchannel import API_VERSION, __version__
 from backchannel.core.errors import ApiError, NotFound, PayloadTooLarge
 from backchannel.core.http import error_response, json_response
 from backchannel.core.routing import DispatchingStarlette
+from backchannel.db.migrate import HEAD, current_revision
 from backchannel.jobs import InlineJobs, JobRunner
 from backchannel.resources import JOB_HANDLERS, OPERATIONS
 from backchannel.runtime import Runtime
@@ -73,5 +74,20 @@ def create_app(settings: Settings | None = None, *, runtime: Runtime | None = No
 
 
 def app_factory() -> Starlette:
-    """Entry point for ``uvicorn --factory`` worker processes: settings from the environment."""
-    return create_app(get_settings())
+    """Entry point for ``uvicorn --factory`` worker processes: settings from the environment.
+
+    ``backchannel serve`` migrates before it starts workers; a server started by hand on a
+    database that is not at the current revision refuses to start, with the command that
+    fixes it, instead of answering every request with a missing-table error.
+    """
+    settings = get_settings()
+    runtime = Runtime.build(settings)
+    revision = current_revision(runtime.engine)
+    if revision != HEAD:
+        runtime.engine.dispose()
+        found = f"revision {revision}" if revision else "no Backchannel tables"
+        raise SystemExit(
+            f"backchannel: the database has {found}; this version needs revision {HEAD}. "
+            "Run `backchannel db upgrade` (or start with `backchannel serve`, which upgrades)."
+        )
+    return create_app(settings, runtime=runtime)

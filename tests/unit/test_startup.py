@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from backchannel.core.clock import SystemClock
 from backchannel.core.ids import IdFactory
-from backchannel.db.migrate import upgrade
+from backchannel.db.migrate import HEAD, upgrade
 from backchannel.db.session import make_engine
 from backchannel.provisioning import create_workspace
 
@@ -84,3 +84,36 @@ def test_an_idle_job_runner_leaves_the_orm_mappers_unconfigured(tmp_path):
     )
     database_url = _served_database(tmp_path)
     assert _run(code, database_url=database_url, cwd=tmp_path) == ["[]", "0", "False"]
+
+
+def test_a_server_started_by_hand_refuses_a_database_that_is_not_migrated(tmp_path):
+    """``uvicorn backchannel.app:app_factory --factory`` on a new or older database stops at
+    once with the command that fixes it; ``backchannel serve`` upgrades before it starts."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("BACKCHANNEL_")}
+    code = "from backchannel.app import app_factory; app_factory(); print('started')"
+
+    def start(database_url: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            env={**env, "BACKCHANNEL_DATABASE_URL": database_url},
+            cwd=tmp_path,
+            timeout=120,
+        )
+
+    empty = start(f"sqlite:///{tmp_path / 'empty.db'}")
+    assert empty.returncode == 1
+    assert "the database has no Backchannel tables" in empty.stderr
+    assert "Run `backchannel db upgrade`" in empty.stderr
+    assert "Traceback" not in empty.stderr
+
+    older_url = f"sqlite:///{tmp_path / 'older.db'}"
+    engine = make_engine(older_url)
+    upgrade(engine, "0006")
+    engine.dispose()
+    older = start(older_url)
+    assert older.returncode == 1
+    assert f"the database has revision 0006; this version needs revision {HEAD}" in older.stderr
+
+    assert start(_served_database(tmp_path)).stdout.split() == ["started"]
