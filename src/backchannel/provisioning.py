@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select, text
 from sqlalchemy.orm import Session
 
 from backchannel.core.clock import Clock
@@ -28,6 +28,20 @@ __all__ = [
     "create_workspace",
     "default_workspace",
 ]
+
+
+def _next_teammate_id(db: Session) -> int:
+    """The id for a new admin or team: one above the highest of either.
+
+    In Intercom admins and teams share one id space, and a ticket's ``assignee_id`` names
+    either without saying which; separate sequences would give a workspace's first admin and
+    first team the same id. On PostgreSQL the two tables are locked against concurrent
+    provisioning until the transaction ends (reads go on); SQLite has one writer at a time.
+    """
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(text("LOCK TABLE admins, teams IN SHARE ROW EXCLUSIVE MODE"))
+    highest = db.execute(select(func.max(Admin.id)).union_all(select(func.max(Team.id))))
+    return max((value or 0 for value in highest.scalars()), default=0) + 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +70,7 @@ def create_admin(
         raise Conflict(f"An admin with email {email} already exists with id={clash.id}")
     now = clock.now()
     admin = Admin(
+        id=_next_teammate_id(db),
         workspace_id=workspace_id,
         name=name,
         email=email,
@@ -80,7 +95,13 @@ def create_team(
 ) -> Team:
     """Add a team with primary (and optionally secondary) members from the same workspace."""
     now = clock.now()
-    team = Team(workspace_id=workspace_id, name=name, created_at=now, updated_at=now)
+    team = Team(
+        id=_next_teammate_id(db),
+        workspace_id=workspace_id,
+        name=name,
+        created_at=now,
+        updated_at=now,
+    )
     db.add(team)
     db.flush()
     for priority, members in (
