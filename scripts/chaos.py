@@ -43,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from tests.conftest import POSTGRES_URL_VARIABLE  # noqa: E402
 from tests.live import Server, fresh_database, start_server, stop_server  # noqa: E402
 
 from backchannel.db.session import make_engine  # noqa: E402
@@ -506,9 +507,7 @@ def run_chaos(
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    default_databases = (
-        "sqlite,postgresql" if os.environ.get("BACKCHANNEL_TEST_POSTGRES_URL") else "sqlite"
-    )
+    default_databases = "sqlite,postgresql" if os.environ.get(POSTGRES_URL_VARIABLE) else "sqlite"
     parser.add_argument("--databases", default=default_databases, help="comma-separated")
     parser.add_argument("--cycles", type=int, default=5, help="kill and restart cycles")
     parser.add_argument("--seconds", type=float, default=4.0, help="load before each kill")
@@ -516,6 +515,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="server worker processes")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args(argv)
+    if "postgresql" in args.databases and not os.environ.get(POSTGRES_URL_VARIABLE):
+        parser.error(f"--databases postgresql needs {POSTGRES_URL_VARIABLE}")
 
     reports = []
     for kind in args.databases.split(","):

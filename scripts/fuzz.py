@@ -30,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from tests.conftest import POSTGRES_URL_VARIABLE  # noqa: E402
 from tests.fuzz import MODES, Report, fuzz  # noqa: E402
 from tests.live import fresh_database, live_server  # noqa: E402
 
@@ -72,7 +73,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         action="store_true",
         help="print, per operation, the first 4xx answer to generated valid data",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if "postgresql" in (args.database or []) and not os.environ.get(POSTGRES_URL_VARIABLE):
+        parser.error(f"--database postgresql needs {POSTGRES_URL_VARIABLE}")
+    return args
 
 
 def run(database: str, args: argparse.Namespace) -> Report:

@@ -33,7 +33,8 @@ from tests import spec
 # Fixtures for command-line tests (clean_environment, database_url).
 pytest_plugins = ["tests.cli"]
 
-POSTGRES_URL = os.environ.get("BACKCHANNEL_TEST_POSTGRES_URL")
+POSTGRES_URL_VARIABLE = "BACKCHANNEL_TEST_POSTGRES_URL"
+POSTGRES_URL = os.environ.get(POSTGRES_URL_VARIABLE)
 START = 1_717_000_000  # 2024-05-29T16:26:40Z, a Wednesday
 
 DATABASES = [
