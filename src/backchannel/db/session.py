@@ -9,7 +9,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
-__all__ = ["make_engine", "make_sessionmaker", "normalize_url"]
+__all__ = ["make_engine", "make_sessionmaker", "normalize_url", "writer"]
 
 
 def normalize_url(url: str) -> str:
@@ -76,9 +76,13 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     return create_engine(url, **kwargs)
 
 
+def writer(engine: Engine) -> Engine:
+    """``engine`` for transactions that write: on SQLite they begin ``IMMEDIATE``."""
+    if engine.dialect.name == "sqlite":
+        return engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+    return engine
+
+
 def make_sessionmaker(engine: Engine) -> sessionmaker[Session]:
     """Sessions for units of work that write; on SQLite they begin ``IMMEDIATE``."""
-    bind = engine
-    if engine.dialect.name == "sqlite":
-        bind = engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
-    return sessionmaker(bind=bind, expire_on_commit=False, autoflush=False)
+    return sessionmaker(bind=writer(engine), expire_on_commit=False, autoflush=False)
