@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from backchannel.core.clock import SystemClock
@@ -96,6 +96,11 @@ def bootstrap(session: Session, settings: Settings) -> tuple[Workspace, str | No
     Returns the default workspace and the token to print (None when nothing new was made).
     """
     clock, ids = SystemClock(), IdFactory()
+    if session.get_bind().dialect.name == "postgresql":
+        # Servers started together on a new database each bootstrap it: the first makes the
+        # workspace, the others wait here and then find it. (SQLite sessions already hold
+        # the write lock from their start.)
+        session.execute(text("LOCK TABLE workspaces IN SHARE ROW EXCLUSIVE MODE"))
     workspace = default_workspace(session)
     token = settings.bootstrap_token
     if workspace is None:

@@ -8,6 +8,7 @@ started here (``tests/sdk`` does that).
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -329,6 +330,34 @@ def test_bootstrap_creates_the_default_workspace_once(database_url, engine):
     assert count(engine, AccessToken) == 1
     assert count(engine, Team) == 1
     assert me(database_url, token)[0] == 200
+
+
+def test_servers_that_bootstrap_together_make_one_workspace(database_url, engine):
+    """Two servers starting at once on a new database: the second waits for the first's
+    workspace instead of making another (PostgreSQL; SQLite sessions hold the write lock)."""
+    upgrade(engine)
+    settings = Settings(database_url=database_url)
+    sessions = make_sessionmaker(engine)
+    first = sessions()
+    first.begin()
+    made, token = bootstrap(first, settings)
+    found: list[tuple[str, str | None]] = []
+
+    def second() -> None:
+        found.append(_bootstrap(engine, settings))
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    try:
+        thread.join(0.5)
+        assert thread.is_alive(), "the second bootstrap waits for the first to end"
+        first.commit()
+    finally:
+        first.close()
+        thread.join(15)
+    assert token is not None
+    assert found == [(made.id_code, None)]
+    assert count(engine, Workspace) == 1
 
 
 def test_bootstrap_uses_the_bootstrap_token_from_the_environment(database_url, engine, monkeypatch):
