@@ -8,7 +8,6 @@ started here (``tests/sdk`` does that).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
 from typing import Any
 
@@ -24,6 +23,7 @@ from backchannel.db.session import make_engine, make_sessionmaker
 from backchannel.db.tables import AccessToken, Admin, Contact, Team, Workspace
 from backchannel.settings import Settings
 from tests.cli import run_cli
+from tests.concurrency.blocking import waits_for
 from tests.conftest import contract_client
 
 pytestmark = pytest.mark.usefixtures("clean_environment")
@@ -341,22 +341,9 @@ def test_servers_that_bootstrap_together_make_one_workspace(database_url, engine
     first = sessions()
     first.begin()
     made, token = bootstrap(first, settings)
-    found: list[tuple[str, str | None]] = []
-
-    def second() -> None:
-        found.append(_bootstrap(engine, settings))
-
-    thread = threading.Thread(target=second)
-    thread.start()
-    try:
-        thread.join(0.5)
-        assert thread.is_alive(), "the second bootstrap waits for the first to end"
-        first.commit()
-    finally:
-        first.close()
-        thread.join(15)
+    found = waits_for(first, lambda: _bootstrap(engine, settings))
     assert token is not None
-    assert found == [(made.id_code, None)]
+    assert found == (made.id_code, None)
     assert count(engine, Workspace) == 1
 
 

@@ -3,15 +3,13 @@ either without saying which, so no admin may have a team's id."""
 
 from __future__ import annotations
 
-import threading
-
-import pytest
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from backchannel.db.tables import Admin, Team
 from backchannel.provisioning import NewWorkspace, create_admin, create_team
 from backchannel.runtime import Runtime
+from tests.concurrency.blocking import waits_for
 
 
 def _ids(engine: Engine) -> tuple[list[int], list[int]]:
@@ -44,17 +42,16 @@ def test_admins_and_teams_never_share_an_id(
     assert sorted(admins + teams) == list(range(1, 11))
 
 
-def test_concurrent_provisioning_on_postgresql_waits_instead_of_taking_the_same_id(
+def test_concurrent_provisioning_waits_instead_of_taking_the_same_id(
     runtime: Runtime, workspace: NewWorkspace
 ) -> None:
-    if runtime.engine.dialect.name != "postgresql":
-        pytest.skip("SQLite has one writer at a time")
+    """PostgreSQL provisioning locks the admin and team tables; SQLite sessions hold the
+    write lock from their start."""
     first = runtime.sessions()
     first.begin()
     team = create_team(first, clock=runtime.clock, workspace_id=workspace.workspace.id, name="A")
-    created: list[int] = []
 
-    def second() -> None:
+    def second() -> int:
         with runtime.sessions.begin() as db:
             admin = create_admin(
                 db,
@@ -63,15 +60,6 @@ def test_concurrent_provisioning_on_postgresql_waits_instead_of_taking_the_same_
                 name="B",
                 email="b@example.com",
             )
-            created.append(admin.id)
+            return admin.id
 
-    thread = threading.Thread(target=second)
-    thread.start()
-    try:
-        thread.join(0.5)
-        assert thread.is_alive(), "the second provisioning waits for the first to end"
-        first.commit()
-    finally:
-        first.close()
-        thread.join(10)
-    assert created == [team.id + 1]
+    assert waits_for(first, second) == team.id + 1
