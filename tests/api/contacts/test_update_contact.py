@@ -104,3 +104,18 @@ def test_update_contact_wrong_type_changes_nothing(api):
     )
     assert body["errors"][0]["field"] == "last_seen_at"
     assert api.get(f"/contacts/{user['id']}").json()["name"] == "Keep"
+
+
+def test_contact_avatar_must_be_an_http_url(api):
+    """The contact's ``avatar.image_url`` is declared ``format: uri``: a value that is not an
+    absolute http(s) URL is refused on create and on update, and an empty one clears it."""
+    message = "avatar must be an http or https URL"
+    for avatar in ["0", "example.com/a.png", "ftp://example.com/a.png", "https://exa mple.com/"]:
+        refused = api.post("/contacts", json={"email": "a@x.test", "avatar": avatar})
+        assert_error(refused, 400, "parameter_invalid", message)
+    created = _create(api, email="u@x.test", avatar="https://example.com/a.png")
+    url = f"/contacts/{created['id']}"
+    assert_error(api.put(url, json={"avatar": "0"}), 400, "parameter_invalid", message)
+    kept = api.get(url).json()["avatar"]
+    assert kept == {"type": "avatar", "image_url": "https://example.com/a.png"}
+    assert api.put(url, json={"avatar": ""}).json()["avatar"] is None

@@ -28,6 +28,7 @@ from backchannel.core.search import (
     FieldRegistry,
     search_page,
 )
+from backchannel.core.urls import is_http_url
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Admin, Contact
 from backchannel.resources.contacts import relations
@@ -260,6 +261,8 @@ def _apply(db: Session, contact: Contact, data: ContactCreate | ContactUpdate) -
     if data.name is not UNSET:
         contact.name = data.name
     if data.avatar is not UNSET:
+        if data.avatar and not is_http_url(data.avatar):
+            raise ParameterInvalid("avatar must be an http or https URL", field="avatar")
         contact.avatar = data.avatar or None
     if data.signed_up_at is not UNSET:
         contact.signed_up_at = data.signed_up_at

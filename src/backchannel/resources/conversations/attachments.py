@@ -16,13 +16,13 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from backchannel.core.errors import ParameterInvalid
+from backchannel.core.urls import is_http_url
 
 __all__ = ["from_urls", "refuse_files"]
 
 
 def _check_url(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    if not is_http_url(url):
         raise ParameterInvalid(
             f"attachment_urls must be http or https URLs: {url!r} is not",
             field="attachment_urls",

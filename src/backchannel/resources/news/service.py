@@ -67,6 +67,7 @@ from backchannel.core.pagination import (
     cursor_page,
     fingerprint,
 )
+from backchannel.core.urls import is_http_url
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Admin, Newsfeed, NewsfeedAssignment, NewsItem
 from backchannel.resources.admins.service import AdminNotFound
@@ -390,12 +391,7 @@ def _labels(values: Sequence[str]) -> list[str]:
 
 def _cover_image_url(value: str) -> str:
     url = value.strip()
-    parts = urlsplit(url)
-    if (
-        parts.scheme.lower() not in ("http", "https")
-        or not parts.netloc
-        or not parts.path.lower().endswith(COVER_IMAGE_EXTENSIONS)
-    ):
+    if not is_http_url(url) or not urlsplit(url).path.lower().endswith(COVER_IMAGE_EXTENSIONS):
         raise ParameterInvalid(
             "cover_image_url must be an http(s) URL of a .jpg or .png image",
             field="cover_image_url",
