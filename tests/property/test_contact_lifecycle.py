@@ -36,8 +36,9 @@ from backchannel.settings import Settings
 
 _RUNS = itertools.count()
 # Local parts that clash without case: "ann" and "ANN" are one address to the rules.
-LOCAL_PARTS = ["ann", "ANN", "bob", "cy"]
+LOCAL_PARTS = ["ann", "ANN", "bob"]
 NAMES = st.sampled_from(["Ann", "Bob", "Cy", "Dee"])
+SLOTS = st.integers(0, len(LOCAL_PARTS) - 1)
 
 
 @pytest.fixture
@@ -96,7 +97,7 @@ def _machine(api: Any) -> type[RuleBasedStateMachine]:
                 c.state == state and (role is None or c.role == role) for c in self.model.values()
             )
 
-        @rule(role=st.sampled_from(["user", "lead"]), slot=st.integers(0, 3), name=NAMES)
+        @rule(role=st.sampled_from(["user", "lead"]), slot=SLOTS, name=NAMES)
         def create(self, role: str, slot: int, name: str) -> None:
             email = self.emails[slot]
             response = api.post("/contacts", json={"role": role, "email": email, "name": name})
@@ -110,7 +111,7 @@ def _machine(api: Any) -> type[RuleBasedStateMachine]:
             self.model[body["id"]] = Model(body["id"], role, email, name)
 
         @precondition(lambda self: self._any("visible"))
-        @rule(data=st.data(), slot=st.integers(0, 3), name=NAMES)
+        @rule(data=st.data(), slot=SLOTS, name=NAMES)
         def update(self, data: st.DataObject, slot: int, name: str) -> None:
             contact = self._pick(data, "visible")
             email = self.emails[slot]
@@ -204,8 +205,8 @@ def test_contact_lifecycle_follows_the_model(api: Any) -> None:
     run_state_machine_as_test(
         _machine(api),
         settings=run_settings(
-            max_examples=25,
-            stateful_step_count=25,
+            max_examples=20,
+            stateful_step_count=20,
             deadline=None,
             database=None,
             suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
