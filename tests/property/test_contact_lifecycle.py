@@ -123,35 +123,29 @@ def _machine(api: Any) -> type[RuleBasedStateMachine]:
             assert response.status_code == 200, response.text
             contact.email, contact.name = email, name
 
+        def _set_archived(self, data: st.DataObject, archived: bool) -> None:
+            contact = self._pick(data, "visible" if archived else "archived")
+            action = "archive" if archived else "unarchive"
+            response = api.post(f"/contacts/{contact.id}/{action}")
+            assert response.status_code == 200, response.text
+            assert response.json()["archived"] is archived
+            contact.state = "archived" if archived else "visible"
+
         @precondition(lambda self: self._any("visible"))
         @rule(data=st.data())
         def archive(self, data: st.DataObject) -> None:
-            contact = self._pick(data, "visible")
-            response = api.post(f"/contacts/{contact.id}/archive")
-            assert response.status_code == 200, response.text
-            assert response.json()["archived"] is True
-            contact.state = "archived"
+            self._set_archived(data, True)
 
         @precondition(lambda self: self._any("archived"))
         @rule(data=st.data())
         def unarchive(self, data: st.DataObject) -> None:
-            contact = self._pick(data, "archived")
-            response = api.post(f"/contacts/{contact.id}/unarchive")
-            assert response.status_code == 200, response.text
-            assert response.json()["archived"] is False
-            contact.state = "visible"
+            self._set_archived(data, False)
 
         @precondition(lambda self: self._any("visible") or self._any("archived"))
         @rule(data=st.data())
         def delete(self, data: st.DataObject) -> None:
-            state = "visible" if not self._any("archived") else None
-            if state is None:
-                state = (
-                    "archived"
-                    if not self._any("visible")
-                    else data.draw(st.sampled_from(["visible", "archived"]))
-                )
-            contact = self._pick(data, state)
+            states = [state for state in ("visible", "archived") if self._any(state)]
+            contact = self._pick(data, data.draw(st.sampled_from(states)))
             response = api.delete(f"/contacts/{contact.id}")
             assert response.status_code == 200, response.text
             assert response.json()["deleted"] is True

@@ -25,18 +25,12 @@ def insert_unless_present(
     """
     # Each dialect's insert is imported here, on use: importing SQLAlchemy's PostgreSQL
     # dialect loads every driver's module too (about 2 MiB), which SQLite never needs.
+    insert: Any
     if db.get_bind().dialect.name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-
-        db.execute(
-            postgresql_insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
-        )
+        from sqlalchemy.dialects.postgresql import insert
     else:
-        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-
-        db.execute(
-            sqlite_insert(model).values(**values).on_conflict_do_nothing(index_elements=keys)
-        )
+        from sqlalchemy.dialects.sqlite import insert
+    db.execute(insert(model).values(**values).on_conflict_do_nothing(index_elements=keys))
 
 
 class Repository(Generic[T]):
