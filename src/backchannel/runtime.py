@@ -13,6 +13,7 @@ from backchannel.core.auth import TokenResolver
 from backchannel.core.clock import Clock, SystemClock
 from backchannel.core.ids import IdFactory
 from backchannel.core.ratelimit import RateLimiter
+from backchannel.core.rendered import RenderedBodies
 from backchannel.db.session import make_engine, make_sessionmaker
 from backchannel.settings import Settings
 
@@ -30,6 +31,7 @@ class Runtime:
     ids: IdFactory
     tokens: TokenResolver
     rate_limiter: RateLimiter
+    rendered: RenderedBodies
     _local: threading.local = field(default_factory=threading.local, repr=False)
     _readers: list[Connection] = field(default_factory=list, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
@@ -113,4 +115,5 @@ class Runtime:
             rate_limiter=RateLimiter(
                 settings.rate_limit_per_minute, enforced=settings.rate_limit_enforced
             ),
+            rendered=RenderedBodies(settings.render_cache_entries),
         )

@@ -11,6 +11,11 @@ input.
 Only scalar bound parameters are supported (no expanding ``IN`` lists), which is checked
 when the statement is compiled.
 
+:meth:`PreparedRead.fetch_first` also gives the row as it came from the driver, before any
+conversion, as a hashable key (:attr:`Fetched.key`): on SQLite, the packed JSON text. Two
+reads with equal keys read equal rows, so whatever is computed from a row alone can be kept
+under its key and reused without ever going stale (see ``core/rendered.py``).
+
 On SQLite each row comes back packed into one ``json_array(...)`` value that msgspec
 decodes: Python's ``sqlite3`` module spends more on every column of a wide row (it rebuilds
 the cursor's description per statement) than SQLite spends finding the row. JSON columns are
@@ -30,7 +35,7 @@ import msgspec
 from sqlalchemy import JSON, Connection, Dialect, Float, LargeBinary, Numeric, Select, func
 from sqlalchemy.orm import Session
 
-__all__ = ["PreparedRead"]
+__all__ = ["Fetched", "PreparedRead"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +110,7 @@ class PreparedRead:
             pick=_picker(positional) if positional is not None else None,
         )
 
-    def all(self, db: Session | Connection, params: Mapping[str, Any]) -> list[Any]:
+    def _fetch(self, db: Session | Connection, params: Mapping[str, Any]) -> tuple[_Compiled, Any]:
         connection = db.connection() if isinstance(db, Session) else db
         dialect = connection.dialect
         compiled = self._compiled.get(dialect.name)
@@ -117,22 +122,54 @@ class PreparedRead:
             fetched = cursor.fetchall()
         finally:
             cursor.close()
-        if compiled.packed:
-            fetched = [_decode(raw[0]) for raw in fetched]
+        return compiled, fetched
+
+    def _row(self, compiled: _Compiled, raw: Any) -> Any:
+        values = _decode(raw[0]) if compiled.packed else raw
         if compiled.processors:
-            rows = []
-            for raw in fetched:
-                values = raw if compiled.packed else list(raw)
-                for position, process in compiled.processors:
-                    values[position] = process(values[position])
-                rows.append(values)
-            fetched = rows
-        make = self._make_row
-        return [make(values) for values in fetched]
+            if not compiled.packed:
+                values = list(values)
+            for position, process in compiled.processors:
+                values[position] = process(values[position])
+        return self._make_row(values)
+
+    def all(self, db: Session | Connection, params: Mapping[str, Any]) -> list[Any]:
+        compiled, fetched = self._fetch(db, params)
+        return [self._row(compiled, raw) for raw in fetched]
 
     def first(self, db: Session | Connection, params: Mapping[str, Any]) -> Any:
         rows = self.all(db, params)
         return rows[0] if rows else None
+
+    def fetch_first(self, db: Session | Connection, params: Mapping[str, Any]) -> Fetched | None:
+        """The first row, not yet converted, with its content key; None if there is none."""
+        compiled, fetched = self._fetch(db, params)
+        if not fetched:
+            return None
+        return Fetched(self, compiled, fetched[0])
+
+
+class Fetched:
+    """One row of a :class:`PreparedRead` as the driver returned it.
+
+    :attr:`key` is that raw row where it identifies the row's content exactly (the packed
+    JSON text, on SQLite), else None; :attr:`row` converts it on first use.
+    """
+
+    __slots__ = ("_compiled", "_raw", "_read", "_row", "key")
+
+    def __init__(self, read: PreparedRead, compiled: _Compiled, raw: Any) -> None:
+        self._read = read
+        self._compiled = compiled
+        self._raw = raw
+        self._row: Any = None
+        self.key: str | None = raw[0] if compiled.packed else None
+
+    @property
+    def row(self) -> Any:
+        if self._row is None:
+            self._row = self._read._row(self._compiled, self._raw)
+        return self._row
 
 
 _decode = msgspec.json.Decoder().decode

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from sqlalchemy import update
+
+from backchannel.db.tables import Contact
 from backchannel.provisioning import create_workspace
 from tests.conftest import assert_error
 
@@ -38,3 +41,37 @@ def test_show_contact_other_workspace_is_hidden(api, runtime):
     ).json()
     assert_error(api.get(f"/contacts/{theirs['id']}"), 404, "not_found", "User Not Found")
     assert api.get("/contacts").json()["total_count"] == 0
+
+
+def test_show_contact_reads_a_change_made_outside_the_server(api, runtime):
+    """Rendered contacts are kept by the stored row they came from, so a change written by
+    another process (here: straight to the database) shows on the next read."""
+    created = api.post("/contacts", json={"email": "s@x.test", "name": "Sam"}).json()
+    assert api.get(f"/contacts/{created['id']}").json() == created
+    expected_kept = 1 if runtime.engine.dialect.name == "sqlite" else 0
+    assert len(runtime.rendered) == expected_kept
+    assert api.get(f"/contacts/{created['id']}").json() == created
+    with runtime.engine.begin() as conn:
+        conn.execute(update(Contact).where(Contact.id == created["id"]).values(name="Samantha"))
+    changed = api.get(f"/contacts/{created['id']}").json()
+    assert changed == {**created, "name": "Samantha"}
+    with runtime.engine.begin() as conn:
+        conn.execute(update(Contact).where(Contact.id == created["id"]).values(archived=True))
+    assert_error(api.get(f"/contacts/{created['id']}"), 404, "not_found", "User Not Found")
+
+
+def test_show_contact_shows_tags_attached_and_removed_since_the_last_read(api, runtime):
+    created = api.post("/contacts", json={"email": "s@x.test"}).json()
+    assert api.get(f"/contacts/{created['id']}").json()["tags"]["total_count"] == 0
+    tag = api.post("/tags", json={"name": "vip"}).json()
+    api.post(f"/contacts/{created['id']}/tags", json={"id": tag["id"]})
+    tagged = api.get(f"/contacts/{created['id']}").json()
+    assert tagged["tags"]["total_count"] == 1
+    assert tagged["tags"]["data"] == [{"type": "tag", "id": tag["id"], "url": f"/tags/{tag['id']}"}]
+    # Still tagged, so the row (and its "has tags" flag) is unchanged: the new tag must show.
+    second = api.post("/tags", json={"name": "beta"}).json()
+    api.post(f"/contacts/{created['id']}/tags", json={"id": second["id"]})
+    assert api.get(f"/contacts/{created['id']}").json()["tags"]["total_count"] == 2
+    api.delete(f"/contacts/{created['id']}/tags/{tag['id']}")
+    api.delete(f"/contacts/{created['id']}/tags/{second['id']}")
+    assert api.get(f"/contacts/{created['id']}").json() == created

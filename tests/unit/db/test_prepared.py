@@ -123,6 +123,33 @@ def test_prepared_read_inside_a_session_sees_its_uncommitted_writes(runtime, wor
         session.rollback()
 
 
+def test_fetched_row_key_follows_the_row_content(runtime, workspace):
+    """On SQLite a fetched row's key is its packed text: equal for equal content, different
+    once any column changes; other drivers give no key. The row converts as ``first`` does."""
+    ws = workspace.workspace.id
+    contact_id = _add(runtime, ws, "5", custom_attributes={"plan": "pro"})
+    prepared = PreparedRead(_BY_ID)
+    params = {"workspace_id": ws, "contact_id": contact_id}
+    with runtime.engine.connect() as conn:
+        first = prepared.fetch_first(conn, params)
+        again = prepared.fetch_first(conn, params)
+        assert first is not None and again is not None
+        assert tuple(first.row) == tuple(prepared.first(conn, params))
+        conn.rollback()
+    with runtime.sessions.begin() as session:
+        session.get(Contact, contact_id).custom_attributes = {"plan": "free"}
+    with runtime.engine.connect() as conn:
+        changed = prepared.fetch_first(conn, params)
+        assert changed is not None
+        assert changed.row.custom_attributes == {"plan": "free"}
+        assert prepared.fetch_first(conn, {**params, "contact_id": "nope"}) is None
+    if runtime.engine.dialect.name == "sqlite":
+        assert first.key is not None and first.key == again.key
+        assert changed.key != first.key
+    else:
+        assert first.key is None and changed.key is None
+
+
 def test_prepared_read_refuses_expanding_parameters(runtime):
     statement = select(CONTACTS.c.id).where(CONTACTS.c.id.in_(bindparam("ids", expanding=True)))
     with runtime.engine.connect() as conn, pytest.raises(TypeError):

@@ -34,6 +34,7 @@ __all__ = [
     "first_items",
     "load_summaries",
     "move_links",
+    "nothing_attached",
     "on_contact_deleted",
     "on_contact_merged",
     "register",
@@ -198,6 +199,14 @@ def with_presence(key: str, statement: Select[Any]) -> PreparedRead:
         PreparedRead,
         _cached(key, lambda: PreparedRead(statement.add_columns(*_flag_columns()))),
     )
+
+
+def nothing_attached(row: Any) -> bool:
+    """Whether a row read by a :func:`with_presence` statement shows that the contact has
+    nothing in any relation that puts a summary on it: all its summaries are then empty, and
+    its contact object depends on the row alone. (A relation without a presence flag puts
+    no summary on the contact; see :class:`ContactRelation`.)"""
+    return not any(getattr(row, flag) for _, flag in _cached("flags", _flags))
 
 
 def _presence_query() -> Any:

@@ -7,7 +7,7 @@ from typing import Any
 from backchannel.core.http import Context, Operation
 from backchannel.core.pagination import CursorPage
 from backchannel.resources.contacts import service
-from backchannel.resources.contacts.relations import load_summaries
+from backchannel.resources.contacts.relations import load_summaries, nothing_attached
 from backchannel.resources.contacts.schemas import (
     READ_ONLY_CONTACT_KEYS,
     ContactCreate,
@@ -51,9 +51,17 @@ def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
     return _one(ctx, contact)
 
 
-def show_contact(ctx: Context, id: str) -> dict[str, Any]:
-    contact = service.read(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
-    return _one(ctx, contact, flagged=True)
+def show_contact(ctx: Context, id: str) -> Any:
+    """The contact, sent from the bodies kept by content (``core/rendered.py``) when its row
+    is unchanged since it was last rendered and nothing is attached to it."""
+    fetched = service.fetch(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
+    key = ("contact", ctx.workspace.id_code, fetched.key) if fetched.key is not None else None
+    if key is not None and (kept := ctx.runtime.rendered.get(key)) is not None:
+        return kept
+    body = _one(ctx, fetched.row, flagged=True)
+    if key is not None and nothing_attached(fetched.row):
+        return ctx.runtime.rendered.put(key, body)
+    return body
 
 
 def update_contact(ctx: Context, id: str, *, body: ContactUpdate) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from backchannel.core.search import (
     search_page,
 )
 from backchannel.core.urls import is_http_url
+from backchannel.db.prepared import Fetched
 from backchannel.db.repository import Repository
 from backchannel.db.tables import Admin, Contact
 from backchannel.resources.contacts import relations
@@ -102,14 +103,21 @@ _READ_ONE = select(_CONTACTS).where(
 def read(db: Session | Connection, *, workspace_id: int, contact_id: str) -> Any:
     """A visible contact's row for display, with its relation flags (pass it to
     :func:`relations.load_summaries` as ``flagged``); 404 ``User Not Found`` like :func:`get`.
+    """
+    return fetch(db, workspace_id=workspace_id, contact_id=contact_id).row
+
+
+def fetch(db: Session | Connection, *, workspace_id: int, contact_id: str) -> Fetched:
+    """:func:`read`'s row as fetched, not yet converted: its ``key`` identifies the row's
+    content (see ``core/rendered.py``).
 
     This is the read clients make most, so it runs as one prepared query.
     """
     params = {"workspace_id": workspace_id, "contact_id": contact_id}
-    row = relations.with_presence("read_one", _READ_ONE).first(db, params)
-    if row is None:
+    fetched = relations.with_presence("read_one", _READ_ONE).fetch_first(db, params)
+    if fetched is None:
         raise _not_found()
-    return row
+    return fetched
 
 
 def get(db: Session, *, workspace_id: int, contact_id: str) -> Contact:
