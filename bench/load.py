@@ -7,11 +7,13 @@ is read before and after each run, so CPU per request counts only the server pro
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import statistics
 import subprocess
+import tempfile
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -57,7 +59,11 @@ class LoadOptions:
 
 @dataclass(frozen=True, slots=True)
 class Scenario:
-    """One request, repeated: which server, method, path, body and token."""
+    """One request, repeated: which server, method, path, body and token.
+
+    With ``paths``, wrk sends the request to each of them in turn instead of to ``path``
+    (which single-caller latency still uses).
+    """
 
     key: str
     title: str
@@ -66,6 +72,7 @@ class Scenario:
     path: str
     body: str | None = None
     token: str | None = None
+    paths: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +127,22 @@ def run_wrk(scenario: Scenario, port: int, pid: int, options: LoadOptions) -> Sa
         "BENCH_METHOD": scenario.method,
         "BENCH_BODY": scenario.body or "",
         "BENCH_TOKEN": scenario.token or "",
+        "BENCH_PATHS": "",
     }
+    with contextlib.ExitStack() as stack:
+        if scenario.paths:
+            listing = stack.enter_context(
+                tempfile.NamedTemporaryFile("w", suffix=".paths", encoding="utf-8")
+            )
+            listing.write("\n".join(scenario.paths) + "\n")
+            listing.flush()
+            env["BENCH_PATHS"] = listing.name
+        return _run_wrk(scenario, port, pid, options, env)
+
+
+def _run_wrk(
+    scenario: Scenario, port: int, pid: int, options: LoadOptions, env: dict[str, str]
+) -> Sample:
     argv = [
         options.wrk,
         f"-t{options.threads}",

@@ -152,6 +152,11 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
         f"- load: `{meta['load']}`, {meta['runs']} run(s) per scenario (medians), "
         f"{meta['warmup_s']:g} s warm-up; uvicorn `{meta['uvicorn_options']}`",
         f"- database: {meta.get('database', 'SQLite')}",
+        *(
+            [f"- Backchannel settings: `{' '.join(f'{k}={v}' for k, v in server_env.items())}`"]
+            if (server_env := meta.get("server_env"))
+            else []
+        ),
         f"- data: {meta['seed']['created']:,} contacts created through the API in "
         f"{meta['seed']['seconds']:.1f} s (custom attributes: "
         f"{'yes' if meta['seed']['custom_attributes'] else 'no'})",

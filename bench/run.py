@@ -78,7 +78,7 @@ UVICORN_OPTIONS = (
 )
 SCENARIO_KEYS = ("baseline", "show_contact", "search_contacts")
 # More search filters, run only when named in --scenarios.
-EXTRA_SCENARIO_KEYS = ("search_email", "search_recent", "search_lead_pro")
+EXTRA_SCENARIO_KEYS = ("show_contacts", "search_email", "search_recent", "search_lead_pro")
 ALL_SCENARIO_KEYS = SCENARIO_KEYS + EXTRA_SCENARIO_KEYS
 RECENT_DAYS = 30
 START_ATTEMPTS = 3
@@ -120,6 +120,14 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
             f"(default: {', '.join(SCENARIO_KEYS)})"
         ),
     )
+    parser.add_argument(
+        "--server-env",
+        action="append",
+        default=[],
+        metavar="BACKCHANNEL_KEY=VALUE",
+        help="a setting for the Backchannel server (repeatable), e.g. "
+        "BACKCHANNEL_RENDER_CACHE_ENTRIES=0",
+    )
     parser.add_argument("--wrk", default=None, help="path to wrk (default: wrk on PATH)")
     parser.add_argument("--output-dir", type=Path, default=RESULTS, help="where results go")
     args = parser.parse_args(argv)
@@ -128,6 +136,10 @@ def _parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     bad = set(args.scenarios.split(",")) - set(ALL_SCENARIO_KEYS)
     if bad:
         parser.error(f"unknown scenarios: {', '.join(sorted(bad))}")
+    for setting in args.server_env:
+        name, equals, _ = setting.partition("=")
+        if not equals or not name.startswith("BACKCHANNEL_"):
+            parser.error(f"--server-env takes BACKCHANNEL_KEY=VALUE, not {setting!r}")
     for name in ("runs", "threads", "connections"):
         if getattr(args, name) < 1:
             parser.error(f"--{name} must be at least 1")
@@ -266,6 +278,15 @@ def _scenarios(
             f"/contacts/{middle}",
             token=token,
         ),
+        "show_contacts": Scenario(
+            "show_contacts",
+            f"Backchannel GET /contacts/{{id}}, {len(seed.contact_ids):,} contacts in turn",
+            "backchannel",
+            "GET",
+            f"/contacts/{middle}",
+            token=token,
+            paths=tuple(f"/contacts/{contact_id}" for contact_id in seed.contact_ids),
+        ),
         "search_contacts": Scenario(
             "search_contacts",
             "Backchannel POST /contacts/search",
@@ -381,6 +402,8 @@ def _measure(
         "BACKCHANNEL_CONTROL_ROUTES": "true",
         "BACKCHANNEL_LOG_LEVEL": "warning",
     }
+    server_env = dict(setting.split("=", 1) for setting in args.server_env)
+    app_env.update(server_env)
     uvicorn = [sys.executable, "-m", "uvicorn"]
     servers: dict[str, Server] = {}
     processes: dict[str, dict[str, Any]] = {}
@@ -470,6 +493,7 @@ def _measure(
         "warmup_s": args.warmup,
         "uvicorn_options": " ".join(UVICORN_OPTIONS),
         "database": database.description,
+        "server_env": server_env,
         "seed": seed.as_dict(),
         "bulk": bulk.as_dict(),
         "search_body": next((s.body for s in scenarios if s.key == "search_contacts"), None),
