@@ -56,8 +56,9 @@ class _Compiled:
 
     def arguments(self, params: Mapping[str, Any]) -> Any:
         values = {**self.fixed, **params}
-        for name, bind in self.binders.items():
-            values[name] = bind(values[name])
+        if self.binders:
+            for name, bind in self.binders.items():
+                values[name] = bind(values[name])
         if self.pick is None:
             return values
         return self.pick(values)
@@ -116,7 +117,9 @@ class PreparedRead:
         compiled = self._compiled.get(dialect.name)
         if compiled is None:
             compiled = self._compiled[dialect.name] = self._compile(dialect)
-        cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        # The pool's own attribute for the driver's connection: for the synchronous drivers
+        # Backchannel uses, the same object as ``driver_connection``, a few lookups sooner.
+        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
         try:
             cursor.execute(compiled.sql, compiled.arguments(params))
             fetched = cursor.fetchall()
