@@ -191,15 +191,21 @@ def _headers(request_id: str, limit_state: RateLimitState | None) -> list[tuple[
     known, the rate-limit headers."""
     headers = [(b"x-request-id", request_id.encode())]
     if limit_state is not None:
-        headers.extend(limit_state.raw_headers())
+        headers += limit_state.raw_headers()
     return headers
 
 
 async def _send(
-    send: Send, status: int, body: bytes, headers: list[tuple[bytes, bytes]], *, json: bool = True
+    send: Send,
+    status: int,
+    body: bytes,
+    request_id: str,
+    limit_state: RateLimitState | None,
+    *,
+    json: bool = True,
 ) -> None:
-    """Send a whole response as two ASGI messages."""
-    head = [(b"content-length", str(len(body)).encode()), *headers]
+    """Send a whole response, with :func:`_headers`, as two ASGI messages."""
+    head = [(b"content-length", b"%d" % len(body)), *_headers(request_id, limit_state)]
     if json:
         head.append(_JSON_HEADER)
     await send({"type": "http.response.start", "status": status, "headers": head})
@@ -259,21 +265,20 @@ class Operation:
             result = self._run(runtime, request, principal, request_id, version, kwargs)
         except ApiError as error:
             body = _encoder.encode(error_body([error], request_id))
-            await _send(send, error.status, body, _headers(request_id, limit_state))
+            await _send(send, error.status, body, request_id, limit_state)
             return
         except Exception:
             logger.exception("unhandled error in %s (request_id=%s)", self.operation_id, request_id)
             body = _encoder.encode(error_body([ServerError()], request_id))
-            await _send(send, ServerError.status, body, _headers(request_id, limit_state))
+            await _send(send, ServerError.status, body, request_id, limit_state)
             return
-        headers = _headers(request_id, limit_state)
         if isinstance(result, Response):
-            result.raw_headers.extend(headers)
+            result.raw_headers.extend(_headers(request_id, limit_state))
             await result(scope, receive, send)
         elif isinstance(result, Empty):
-            await _send(send, result.status, b"", headers, json=False)
+            await _send(send, result.status, b"", request_id, limit_state, json=False)
         else:
-            await _send(send, 200, _encoder.encode(result), headers)
+            await _send(send, 200, _encoder.encode(result), request_id, limit_state)
 
     def _run(
         self,

@@ -26,9 +26,9 @@ class RateLimitState:
     def raw_headers(self) -> list[tuple[bytes, bytes]]:
         """The ``X-RateLimit-Limit``, ``-Remaining`` and ``-Reset`` headers, as ASGI takes them."""
         return [
-            (b"x-ratelimit-limit", str(self.limit).encode()),
-            (b"x-ratelimit-remaining", str(self.remaining).encode()),
-            (b"x-ratelimit-reset", str(self.reset).encode()),
+            (b"x-ratelimit-limit", b"%d" % self.limit),
+            (b"x-ratelimit-remaining", b"%d" % self.remaining),
+            (b"x-ratelimit-reset", b"%d" % self.reset),
         ]
 
 
