@@ -12,15 +12,17 @@ Only scalar bound parameters are supported (no expanding ``IN`` lists), which is
 when the statement is compiled.
 
 :meth:`PreparedRead.fetch_first` also gives the row as it came from the driver, before any
-conversion, as a hashable key (:attr:`Fetched.key`): on SQLite, the packed JSON text. Two
-reads with equal keys read equal rows, so whatever is computed from a row alone can be kept
-under its key and reused without ever going stale (see ``core/rendered.py``).
+conversion, as a hashable key (:attr:`Fetched.key`): the packed JSON text. Two reads with
+equal keys read equal rows, so whatever is computed from a row alone can be kept under its
+key and reused without ever going stale (see ``core/rendered.py``).
 
-On SQLite each row comes back packed into one ``json_array(...)`` value that msgspec
-decodes: Python's ``sqlite3`` module spends more on every column of a wide row (it rebuilds
-the cursor's description per statement) than SQLite spends finding the row. JSON columns are
-embedded with ``json(...)``, so they arrive already decoded. A statement with a column JSON
-cannot carry exactly (floating-point and binary columns) is read column by column instead.
+Each row comes back packed into one JSON array (SQLite's ``json_array(...)``, PostgreSQL's
+``json_build_array(...)`` as text) that msgspec decodes: Python's ``sqlite3`` module spends
+more on every column of a wide row (it rebuilds the cursor's description per statement)
+than SQLite spends finding the row, and the text is the row's key. JSON columns are embedded
+as JSON (on SQLite with ``json(...)``), so they arrive already decoded. A statement with a
+column JSON cannot carry exactly (floating-point and binary columns) is read column by
+column instead, and has no key.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from operator import itemgetter
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import JSON, Connection, Dialect, Float, LargeBinary, Numeric, Select, func
+from sqlalchemy import JSON, Connection, Dialect, Float, LargeBinary, Numeric, Select, Text, func
+from sqlalchemy import cast as sa_cast
 from sqlalchemy.orm import Session
 
 __all__ = ["Fetched", "PreparedRead"]
@@ -77,19 +80,23 @@ class PreparedRead:
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         columns = list(self.statement.selected_columns)
-        packed = dialect.name == "sqlite" and _packable(columns)
+        packed = dialect.name in ("sqlite", "postgresql") and _packable(columns)
         statement = self.statement
-        if packed:
+        if packed and dialect.name == "sqlite":
             statement = statement.with_only_columns(
                 func.json_array(*(func.json(c) if _is_json(c) else c for c in columns))
             )
+        elif packed:
+            # As text: the driver would otherwise decode the JSON itself, and the text is
+            # the row's key.
+            statement = statement.with_only_columns(sa_cast(func.json_build_array(*columns), Text))
         compiled = statement.compile(dialect=dialect)
         if compiled.literal_execute_params or compiled.post_compile_params:
             raise TypeError("PreparedRead takes scalar bound parameters only")
         processors = []
         for position, column in enumerate(columns):
             if packed and _is_json(column):
-                continue  # embedded with json(): decoded along with the row
+                continue  # embedded as JSON: decoded along with the row
             process = column.type.dialect_impl(dialect).result_processor(dialect, None)
             if process is not None:
                 processors.append((position, process))

@@ -54,7 +54,7 @@ def test_prepared_read_matches_sqlalchemy(runtime, workspace):
 
 
 def test_prepared_read_of_every_contact_column_matches_sqlalchemy(runtime, workspace):
-    """On SQLite the row arrives packed in one JSON array; every kind of value survives."""
+    """The row arrives packed in one JSON array; every kind of value survives."""
     ws = workspace.workspace.id
     tricky = 'quote " backslash \\ tab \t newline \n emoji \U0001f600 \u00e9 nul-free'
     first = _add(
@@ -77,14 +77,13 @@ def test_prepared_read_of_every_contact_column_matches_sqlalchemy(runtime, works
     assert [row.id for row in rows] == [first, second]
     assert rows[0].name == tricky and rows[0].has_hard_bounced is True
     assert rows[0].custom_attributes["big"] == 2**53 + 1
-    if runtime.engine.dialect.name == "sqlite":
-        assert prepared._compiled["sqlite"].packed
+    assert prepared._compiled[runtime.engine.dialect.name].packed
 
 
 def test_prepared_read_of_a_float_column_is_not_packed(runtime, workspace):
     """SQLite's JSON keeps 15 digits of a REAL, so such a statement is read column by column."""
     if runtime.engine.dialect.name != "sqlite":
-        pytest.skip("rows are packed on SQLite only")
+        pytest.skip("a SQLite limit")
     statement = select(CONTACTS.c.id, literal(0.1 + 0.2, Float).label("sum")).where(
         CONTACTS.c.id == bindparam("contact_id")
     )
@@ -93,7 +92,7 @@ def test_prepared_read_of_a_float_column_is_not_packed(runtime, workspace):
     with runtime.engine.connect() as conn:
         row = prepared.first(conn, {"contact_id": contact_id})
     assert row.sum == 0.1 + 0.2
-    assert not prepared._compiled["sqlite"].packed
+    assert not prepared._compiled[runtime.engine.dialect.name].packed
 
 
 def test_prepared_read_of_a_missing_row_is_none(runtime, workspace):
@@ -124,8 +123,8 @@ def test_prepared_read_inside_a_session_sees_its_uncommitted_writes(runtime, wor
 
 
 def test_fetched_row_key_follows_the_row_content(runtime, workspace):
-    """On SQLite a fetched row's key is its packed text: equal for equal content, different
-    once any column changes; other drivers give no key. The row converts as ``first`` does."""
+    """A fetched row's key is its packed text: equal for equal content, different once any
+    column changes. The row converts as ``first`` does."""
     ws = workspace.workspace.id
     contact_id = _add(runtime, ws, "5", custom_attributes={"plan": "pro"})
     prepared = PreparedRead(_BY_ID)
@@ -143,11 +142,8 @@ def test_fetched_row_key_follows_the_row_content(runtime, workspace):
         assert changed is not None
         assert changed.row.custom_attributes == {"plan": "free"}
         assert prepared.fetch_first(conn, {**params, "contact_id": "nope"}) is None
-    if runtime.engine.dialect.name == "sqlite":
-        assert first.key is not None and first.key == again.key
-        assert changed.key != first.key
-    else:
-        assert first.key is None and changed.key is None
+    assert first.key is not None and first.key == again.key
+    assert changed.key != first.key
 
 
 def test_prepared_read_refuses_expanding_parameters(runtime):
