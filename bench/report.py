@@ -60,12 +60,23 @@ def summarize(
                 name: (values[name] / base[name]) if base[name] else float("nan")
                 for name in _METRICS
             }
+    # Runs are interleaved, so run i of a scenario ran next to run i of the baseline: the
+    # spread of these paired ratios shows how much the machine moved during the run.
+    run_ratios: dict[str, list[float]] = {}
+    for key in ratios:
+        pairs = zip(samples.get(baseline_key, []), samples[key], strict=False)
+        run_ratios[key] = [
+            run["requests_per_second"] / base_run["requests_per_second"]
+            for base_run, run in pairs
+            if base_run["requests_per_second"]
+        ]
     return {
         "meta": meta,
         "scenarios": list(scenarios),
         "samples": dict(samples),
         "medians": medians,
         "ratios": ratios,
+        "run_ratios": run_ratios,
         "serial": dict(serial),
         "processes": dict(processes),
         "skipped": dict(skipped),
@@ -207,14 +218,16 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
             "",
             "Throughput: higher is better. Latency and CPU per request: lower is better.",
             "",
-            "| scenario | req/s | p50 | p99 | CPU ms/req |",
-            "|---|---:|---:|---:|---:|",
+            "| scenario | req/s | p50 | p99 | CPU ms/req | req/s, run by run |",
+            "|---|---:|---:|---:|---:|---|",
         ]
+        run_ratios = summary.get("run_ratios", {})
         for key, ratio in summary["ratios"].items():
+            each = " ".join(f"{value:.2f}" for value in run_ratios.get(key, []))
             lines.append(
                 f"| {scenarios[key]['title']} | {ratio['requests_per_second']:.2f} "
                 f"| {ratio['latency_p50_ms']:.2f} | {ratio['latency_p99_ms']:.2f} "
-                f"| {ratio['cpu_ms_per_request']:.2f} |"
+                f"| {ratio['cpu_ms_per_request']:.2f} | {each} |"
             )
 
     if summary["serial"]:
