@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -130,8 +132,6 @@ def serve(
     host: str | None, port: int | None, workers: int | None, database_url: str | None
 ) -> None:
     """Migrate the database, create a default workspace on first start, and serve the API."""
-    import uvicorn
-
     settings = _settings(host=host, port=port, workers=workers, database_url=database_url)
     with _session(settings) as session:
         workspace, token = bootstrap(session, settings)
@@ -142,6 +142,24 @@ def serve(
         click.echo(f"Access token: {token}")
     else:
         click.echo("Access token: already issued (`backchannel token create` makes another)")
+    shared_counts = None
+    if settings.workers > 1 and not settings.rate_limit_file:
+        # The worker processes read their settings from the environment: this names the
+        # file through which they share rate-limit counts.
+        descriptor, shared_counts = tempfile.mkstemp(prefix="backchannel-rate-limits-")
+        os.close(descriptor)
+        os.environ[f"{ENV_PREFIX}RATE_LIMIT_FILE"] = shared_counts
+    try:
+        _run_uvicorn(settings)
+    finally:
+        if shared_counts is not None:
+            os.environ.pop(f"{ENV_PREFIX}RATE_LIMIT_FILE", None)
+            Path(shared_counts).unlink(missing_ok=True)
+
+
+def _run_uvicorn(settings: Settings) -> None:
+    import uvicorn
+
     uvicorn.run(
         "backchannel.app:app_factory",
         factory=True,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from backchannel.core.auth import TokenResolver
 from backchannel.core.clock import Clock, SystemClock
 from backchannel.core.ids import IdFactory
-from backchannel.core.ratelimit import RateLimiter
+from backchannel.core.ratelimit import RateLimiter, SharedWindows
 from backchannel.core.rendered import RenderedBodies
 from backchannel.db.session import make_engine, make_sessionmaker
 from backchannel.settings import Settings
@@ -104,6 +104,7 @@ class Runtime:
         ids: IdFactory | None = None,
     ) -> Runtime:
         engine = engine or make_engine(settings.database_url)
+        shared = SharedWindows(settings.rate_limit_file) if settings.rate_limit_file else None
         sessions = make_sessionmaker(engine)
         return cls(
             settings=settings,
@@ -113,7 +114,9 @@ class Runtime:
             ids=ids or IdFactory(),
             tokens=TokenResolver(sessions, ttl=settings.token_cache_seconds),
             rate_limiter=RateLimiter(
-                settings.rate_limit_per_minute, enforced=settings.rate_limit_enforced
+                settings.rate_limit_per_minute,
+                enforced=settings.rate_limit_enforced,
+                shared=shared,
             ),
             rendered=RenderedBodies(settings.render_cache_entries),
         )

@@ -39,6 +39,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     # Per-workspace allowance per minute, enforced in 10-second windows as Intercom does.
     rate_limit_per_minute: Annotated[int, Meta(ge=1)] = 10_000
     rate_limit_enforced: bool = True
+    # A file through which the API processes of one host share their rate-limit counts;
+    # `serve --workers N` (N > 1) makes one for its processes when this is unset.
+    rate_limit_file: str | None = None
     # Largest request body accepted; bigger bodies get 413.
     max_body_bytes: Annotated[int, Meta(ge=1024)] = 1_048_576
     # How long a resolved access token is trusted before it is looked up again.
