@@ -34,7 +34,20 @@ from operator import itemgetter
 from typing import Any, cast
 
 import msgspec
-from sqlalchemy import JSON, Connection, Dialect, Float, LargeBinary, Numeric, Select, Text, func
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Connection,
+    Dialect,
+    Float,
+    Integer,
+    LargeBinary,
+    Numeric,
+    Select,
+    String,
+    Text,
+    func,
+)
 from sqlalchemy import cast as sa_cast
 from sqlalchemy.orm import Session
 
@@ -80,7 +93,7 @@ class PreparedRead:
 
     def _compile(self, dialect: Dialect) -> _Compiled:
         columns = list(self.statement.selected_columns)
-        packed = dialect.name in ("sqlite", "postgresql") and _packable(columns)
+        packed = _packable(columns, dialect)
         statement = self.statement
         if packed and dialect.name == "sqlite":
             statement = statement.with_only_columns(
@@ -185,7 +198,10 @@ class Fetched:
 _decode = msgspec.json.Decoder().decode
 # SQLite writes REAL values into JSON with 15 significant digits, and cannot put a BLOB there.
 _UNPACKABLE = (Float, Numeric, LargeBinary)
-# Below SQLite's smallest limit on a function's arguments.
+# PostgreSQL's driver converts most other types itself (dates and times to datetime, ...),
+# which JSON would turn into strings: there only these types are packed.
+_PACKABLE_ON_POSTGRESQL = (String, Integer, Boolean, JSON)
+# Below SQLite's smallest limit on a function's arguments (PostgreSQL's is 100).
 _MAX_PACKED = 100
 
 
@@ -202,7 +218,11 @@ def _is_json(column: Any) -> bool:
     return isinstance(column.type, JSON)
 
 
-def _packable(columns: list[Any]) -> bool:
-    return len(columns) <= _MAX_PACKED and not any(
-        isinstance(column.type, _UNPACKABLE) for column in columns
-    )
+def _packable(columns: list[Any], dialect: Dialect) -> bool:
+    if len(columns) > _MAX_PACKED:
+        return False
+    if dialect.name == "sqlite":
+        return not any(isinstance(column.type, _UNPACKABLE) for column in columns)
+    if dialect.name == "postgresql":
+        return all(isinstance(column.type, _PACKABLE_ON_POSTGRESQL) for column in columns)
+    return False

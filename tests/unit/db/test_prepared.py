@@ -3,8 +3,10 @@ every commit made elsewhere."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
-from sqlalchemy import Float, bindparam, literal, select
+from sqlalchemy import DateTime, Float, bindparam, literal, select
 
 from backchannel.db.prepared import PreparedRead
 from backchannel.db.tables import Contact
@@ -93,6 +95,22 @@ def test_prepared_read_of_a_float_column_is_not_packed(runtime, workspace):
         row = prepared.first(conn, {"contact_id": contact_id})
     assert row.sum == 0.1 + 0.2
     assert not prepared._compiled[runtime.engine.dialect.name].packed
+
+
+def test_prepared_read_of_a_date_column_gives_a_datetime(runtime, workspace):
+    """SQLite stores dates as text and its type converts them after unpacking; PostgreSQL's
+    driver converts them itself, so there such a statement is read column by column."""
+    moment = dt.datetime(2026, 1, 2, 3, 4, 5)
+    statement = select(CONTACTS.c.id, literal(moment, DateTime).label("at")).where(
+        CONTACTS.c.id == bindparam("contact_id")
+    )
+    contact_id = _add(runtime, workspace.workspace.id, "6")
+    prepared = PreparedRead(statement)
+    with runtime.engine.connect() as conn:
+        row = prepared.first(conn, {"contact_id": contact_id})
+    assert row.at == moment
+    dialect = runtime.engine.dialect.name
+    assert prepared._compiled[dialect].packed is (dialect == "sqlite")
 
 
 def test_prepared_read_of_a_missing_row_is_none(runtime, workspace):
