@@ -64,7 +64,8 @@ __all__ = ["UVICORN_OPTIONS", "main"]
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-# Both servers get exactly these options: one process, httptools, uvloop, quiet logs.
+# Both servers get exactly these options: one process, httptools, uvloop, no WebSocket
+# support (as `backchannel serve` runs), quiet logs.
 UVICORN_OPTIONS = (
     "--host",
     "127.0.0.1",
@@ -72,6 +73,8 @@ UVICORN_OPTIONS = (
     "httptools",
     "--loop",
     "uvloop",
+    "--ws",
+    "none",
     "--log-level",
     "warning",
     "--no-access-log",

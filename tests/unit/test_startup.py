@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -18,6 +19,7 @@ from backchannel.core.ids import IdFactory
 from backchannel.db.migrate import HEAD, upgrade
 from backchannel.db.session import make_engine
 from backchannel.provisioning import create_workspace
+from tests.live import live_server
 
 TOKEN = "bc_startup_test_token_0123456789"
 
@@ -134,3 +136,10 @@ def test_the_served_app_keeps_what_start_up_built_out_of_garbage_collection(tmp_
     frozen, tracked = map(int, _run(code, database_url=_served_database(tmp_path), cwd=tmp_path))
     assert frozen > 20_000
     assert tracked < frozen / 10
+
+
+def test_backchannel_serve_loads_no_websocket_library(tmp_path):
+    """No operation is a WebSocket, so ``serve`` tells uvicorn not to import one (0.7 MiB)."""
+    with live_server(f"sqlite:///{tmp_path / 'served.db'}") as server:
+        maps = Path(f"/proc/{server.process.pid}/maps").read_text()
+    assert "/websockets/" not in maps
