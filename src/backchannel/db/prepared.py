@@ -176,7 +176,7 @@ class Fetched:
     """One row of a :class:`PreparedRead` as the driver returned it.
 
     :attr:`key` is that raw row where it identifies the row's content exactly (the packed
-    JSON text, on SQLite), else None; :attr:`row` converts it on first use.
+    JSON text), else None; :attr:`row` converts it on first use.
     """
 
     __slots__ = ("_compiled", "_raw", "_read", "_row", "key")
