@@ -70,28 +70,34 @@ class SharedWindows:
     def count(self, workspace_id: int, window: int, *, limit: int, enforced: bool) -> int | None:
         """Count a call unless over ``limit`` (when ``enforced``); returns the window's calls
         before this one, or None when the table has no room for the workspace."""
-        pack, unpack, size = self.SLOT.pack_into, self.SLOT.unpack_from, self.SLOT.size
         fcntl.flock(self._fd, fcntl.LOCK_EX)
         try:
-            free = None
-            for probe in range(min(self.MAX_PROBE, self.slots)):
-                offset = ((workspace_id + probe) % self.slots) * size
-                owner, slot_window, used = cast(tuple[int, int, int], unpack(self._map, offset))
-                if owner == workspace_id:
-                    break
-                if free is None and (owner == 0 or slot_window != window):
-                    free = offset
-            else:
-                if free is None:
-                    return None
-                offset, slot_window, used = free, window, 0
-            if slot_window != window:
-                used = 0
+            found = self._slot(workspace_id, window)
+            if found is None:
+                return None
+            offset, used = found
             if not (enforced and used >= limit):
-                pack(self._map, offset, workspace_id, window, used + 1)
+                self.SLOT.pack_into(self._map, offset, workspace_id, window, used + 1)
             return used
         finally:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
+
+    def _slot(self, workspace_id: int, window: int) -> tuple[int, int] | None:
+        """Where the workspace's count is and its calls in ``window``: its own slot, else the
+        first free one (empty, or of a past window) along its probe sequence."""
+        free = None
+        for probe in range(min(self.MAX_PROBE, self.slots)):
+            offset = ((workspace_id + probe) % self.slots) * self.SLOT.size
+            owner, slot_window, used = cast(
+                tuple[int, int, int], self.SLOT.unpack_from(self._map, offset)
+            )
+            if owner == workspace_id:
+                return offset, used if slot_window == window else 0
+            if free is None and (owner == 0 or slot_window != window):
+                free = offset
+            if owner == 0:
+                break  # slots are taken over but never emptied: none of this one's lies further
+        return (free, 0) if free is not None else None
 
     def close(self) -> None:
         self._map.close()
