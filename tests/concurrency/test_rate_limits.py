@@ -12,6 +12,7 @@ from pathlib import Path
 
 import httpx
 
+from tests import spec
 from tests.live import live_server
 
 PER_MINUTE = 60  # 10 calls per 10-second window
@@ -28,7 +29,11 @@ def test_worker_processes_share_one_allowance(tmp_path: Path):
         processes: dict[str, set[str]] = defaultdict(set)  # request-id prefixes, by window
         for _ in range(40):
             # A new connection per call, so the calls spread over the processes.
-            with httpx.Client(base_url=server.base_url, timeout=10) as client:
+            with httpx.Client(
+                base_url=server.base_url,
+                timeout=10,
+                event_hooks={"response": [spec.check_httpx_response]},
+            ) as client:
                 response = client.get("/me", headers={"Authorization": f"Bearer {server.token}"})
             assert response.status_code in (200, 429), response.text
             window = response.headers["X-RateLimit-Reset"]

@@ -7,7 +7,7 @@ from typing import Any
 from backchannel.core.http import Context, Operation
 from backchannel.core.pagination import CursorPage
 from backchannel.resources.contacts import service
-from backchannel.resources.contacts.relations import load_summaries, nothing_attached
+from backchannel.resources.contacts.relations import load_summaries
 from backchannel.resources.contacts.schemas import (
     READ_ONLY_CONTACT_KEYS,
     ContactCreate,
@@ -19,19 +19,16 @@ from backchannel.resources.contacts.serializers import (
     contact_archived_to_api,
     contact_deleted_to_api,
     contact_list_to_api,
+    contact_read_to_api,
     contact_to_api,
 )
 
 __all__ = ["OPERATIONS"]
 
 
-def _one(ctx: Context, contact: Any, *, flagged: bool = False) -> dict[str, Any]:
-    """A contact with its relationship summaries; ``flagged`` when ``contact`` is a row of
-    :func:`service.read`, which carries its relation flags."""
-    if flagged:
-        found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, flagged=[contact])
-    else:
-        found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, contact_ids=[contact.id])
+def _one(ctx: Context, contact: Any) -> dict[str, Any]:
+    """A contact with its relationship summaries."""
+    found = load_summaries(ctx.reader, workspace_id=ctx.workspace_id, contact_ids=[contact.id])
     return contact_to_api(
         contact, workspace_code=ctx.workspace.id_code, summaries=found.get(contact.id)
     )
@@ -52,16 +49,14 @@ def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
 
 
 def show_contact(ctx: Context, id: str) -> Any:
-    """The contact, sent from the bodies kept by content (``core/rendered.py``) when its row
-    is unchanged since it was last rendered and nothing is attached to it."""
     fetched = service.fetch(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
-    key = ("contact", ctx.workspace.id_code, fetched.key) if fetched.key is not None else None
-    if key is not None and (kept := ctx.runtime.rendered.get(key)) is not None:
-        return kept
-    body = _one(ctx, fetched.row, flagged=True)
-    if key is not None and nothing_attached(fetched.row):
-        return ctx.runtime.rendered.put(key, body)
-    return body
+    return contact_read_to_api(
+        ctx.reader,
+        fetched,
+        workspace_id=ctx.workspace_id,
+        workspace_code=ctx.workspace.id_code,
+        kept=ctx.runtime.rendered,
+    )
 
 
 def update_contact(ctx: Context, id: str, *, body: ContactUpdate) -> dict[str, Any]:

@@ -10,13 +10,21 @@ from sqlalchemy import Connection, Row
 from sqlalchemy.orm import Session
 
 from backchannel.core.pagination import CursorPage
+from backchannel.core.rendered import RenderedBodies
+from backchannel.db.prepared import Fetched
 from backchannel.db.tables import Contact
-from backchannel.resources.contacts.relations import SUMMARY_KEYS, empty_summary, load_summaries
+from backchannel.resources.contacts.relations import (
+    SUMMARY_KEYS,
+    empty_summary,
+    load_summaries,
+    nothing_attached,
+)
 
 __all__ = [
     "contact_archived_to_api",
     "contact_deleted_to_api",
     "contact_list_to_api",
+    "contact_read_to_api",
     "contact_to_api",
     "contacts_to_api",
 ]
@@ -79,6 +87,31 @@ def contact_to_api(
         body[key] = found.get(key) or empty_summary(contact.id, key)
     body.update(zip(_MARKETING_FIELDS, _marketing(contact), strict=True))
     return body
+
+
+def contact_read_to_api(
+    db: Session | Connection,
+    fetched: Fetched,
+    *,
+    workspace_id: int,
+    workspace_code: str,
+    kept: RenderedBodies,
+) -> Any:
+    """The contact object of a row from ``service.fetch``.
+
+    A contact with nothing attached depends on its row alone, so its encoded body is kept
+    under the row's content key (``core/rendered.py``) and sent again, as is, whenever the
+    same row is read; a changed row is a new key. Other contacts are rendered every time.
+    """
+    key = ("contact", workspace_code, fetched.key) if fetched.key is not None else None
+    if key is not None and (body := kept.get(key)) is not None:
+        return body
+    row = fetched.row
+    found = load_summaries(db, workspace_id=workspace_id, flagged=[row])
+    rendered = contact_to_api(row, workspace_code=workspace_code, summaries=found.get(row.id))
+    if key is not None and nothing_attached(row):
+        return kept.put(key, rendered)
+    return rendered
 
 
 def contacts_to_api(
