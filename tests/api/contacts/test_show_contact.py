@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import msgspec
 from sqlalchemy import update
 
 from backchannel.db.tables import Contact
 from backchannel.provisioning import create_workspace
+from backchannel.resources.contacts import service
+from backchannel.resources.contacts.serializers import contact_read_to_api
 from tests.conftest import assert_error
 
 
@@ -74,3 +77,55 @@ def test_show_contact_shows_tags_attached_and_removed_since_the_last_read(api, r
     api.delete(f"/contacts/{created['id']}/tags/{tag['id']}")
     api.delete(f"/contacts/{created['id']}/tags/{second['id']}")
     assert api.get(f"/contacts/{created['id']}").json() == created
+
+
+def test_show_contact_answers_repeat_reads_of_an_unchanged_database_without_a_query(
+    api, runtime, monkeypatch
+):
+    """On SQLite, while nothing has been committed since a contact was last read, its kept
+    body answers without reading the row again; any commit makes the next read query."""
+    created = api.post("/contacts", json={"email": "s@x.test", "name": "Sam"}).json()
+    reads = []
+    real_fetch = service.fetch
+
+    def counting_fetch(db, **params):
+        reads.append(params["contact_id"])
+        return real_fetch(db, **params)
+
+    monkeypatch.setattr(service, "fetch", counting_fetch)
+    for _ in range(3):
+        assert api.get(f"/contacts/{created['id']}").json() == created
+    queried = 1 if runtime.engine.dialect.name == "sqlite" else 3  # PostgreSQL: no stamp
+    assert len(reads) == queried
+    with runtime.engine.begin() as conn:
+        conn.execute(update(Contact).where(Contact.id == created["id"]).values(name="Samantha"))
+    assert api.get(f"/contacts/{created['id']}").json() == {**created, "name": "Samantha"}
+    assert len(reads) == queried + 1
+
+
+def test_show_contact_after_a_change_committed_during_the_read(api, runtime, workspace):
+    """The stamp is taken before the row is read: a change committed after the read (here,
+    by the fetch itself) shows on the next read instead of being hidden behind a stamp that
+    already counts it."""
+    created = api.post("/contacts", json={"email": "s@x.test", "name": "Sam"}).json()
+
+    def fetch_then_change(db, **params):
+        fetched = service.fetch(db, **params)
+        with runtime.engine.begin() as conn:
+            conn.execute(update(Contact).where(Contact.id == created["id"]).values(name="Sal"))
+        return fetched
+
+    reader = runtime.reader()
+    read = dict(
+        workspace_id=workspace.workspace.id,
+        workspace_code=workspace.workspace.id_code,
+        kept=runtime.rendered,
+    )
+    try:
+        body = contact_read_to_api(reader, created["id"], fetch=fetch_then_change, **read)
+        assert msgspec.json.decode(body)["name"] == "Sam"
+        runtime.end_read(reader)
+        body = contact_read_to_api(reader, created["id"], fetch=service.fetch, **read)
+        assert msgspec.json.decode(body) == {**created, "name": "Sal"}
+    finally:
+        runtime.end_read(reader)

@@ -28,3 +28,38 @@ def test_no_entries_keeps_nothing_but_still_encodes():
     bodies = RenderedBodies(0)
     assert bytes(bodies.put("a", {"id": "a"})) == b'{"id":"a"}'
     assert len(bodies) == 0 and bodies.get("a") is None
+
+
+def test_latest_answers_only_under_the_same_stamp():
+    bodies = RenderedBodies(2)
+    kept = bodies.put(None, {"id": "a"}, name="a", stamp=("conn", 7))
+    assert bodies.latest("a", ("conn", 7)) is kept
+    assert bodies.latest("a", ("conn", 8)) is None
+    assert bodies.latest("a", None) is None  # no stamp, no answer
+    assert bodies.latest("b", ("conn", 7)) is None
+    assert len(bodies) == 0  # no content key: kept by name only
+
+
+def test_latest_is_replaced_by_a_newer_read_and_bounded():
+    bodies = RenderedBodies(2)
+    bodies.put("k1", {"v": 1}, name="a", stamp=1)
+    newer = bodies.put("k2", {"v": 2}, name="a", stamp=2)
+    assert bodies.latest("a", 1) is None
+    assert bodies.latest("a", 2) is newer
+    bodies.put(None, {"v": 3}, name="b", stamp=2)
+    bodies.put(None, {"v": 4}, name="c", stamp=2)
+    assert bodies.latest("a", 2) is None  # the oldest name went
+    assert bytes(bodies.latest("c", 2)) == b'{"v":4}'
+
+
+def test_a_kept_fragment_is_kept_again_as_is():
+    bodies = RenderedBodies(2)
+    kept = bodies.put("k", {"id": "a"})
+    assert bodies.put(None, kept, name="a", stamp=1) is kept
+    assert bodies.latest("a", 1) is kept
+
+
+def test_no_entries_keeps_nothing_by_name_either():
+    bodies = RenderedBodies(0)
+    bodies.put("k", {"id": "a"}, name="a", stamp=1)
+    assert bodies.latest("a", 1) is None

@@ -49,10 +49,10 @@ def create_contact(ctx: Context, *, body: ContactCreate) -> dict[str, Any]:
 
 
 def show_contact(ctx: Context, id: str) -> Any:
-    fetched = service.fetch(ctx.reader, workspace_id=ctx.workspace_id, contact_id=id)
     return contact_read_to_api(
         ctx.reader,
-        fetched,
+        id,
+        fetch=service.fetch,
         workspace_id=ctx.workspace_id,
         workspace_code=ctx.workspace.id_code,
         kept=ctx.runtime.rendered,

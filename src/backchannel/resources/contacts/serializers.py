@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import attrgetter
 from typing import Any
 
@@ -13,6 +13,7 @@ from backchannel.core.pagination import CursorPage
 from backchannel.core.rendered import RenderedBodies
 from backchannel.db.prepared import Fetched
 from backchannel.db.tables import Contact
+from backchannel.db.versions import data_version
 from backchannel.resources.contacts.relations import (
     SUMMARY_KEYS,
     empty_summary,
@@ -91,27 +92,36 @@ def contact_to_api(
 
 def contact_read_to_api(
     db: Session | Connection,
-    fetched: Fetched,
+    contact_id: str,
     *,
+    fetch: Callable[..., Fetched],
     workspace_id: int,
     workspace_code: str,
     kept: RenderedBodies,
 ) -> Any:
-    """The contact object of a row from ``service.fetch``.
+    """The contact object of ``GET /contacts/{id}``, its row read by ``fetch``
+    (``service.fetch``) when a kept body cannot answer (``core/rendered.py``).
 
-    A contact with nothing attached depends on its row alone, so its encoded body is kept
-    under the row's content key (``core/rendered.py``) and sent again, as is, whenever the
-    same row is read; a changed row is a new key. Other contacts are rendered every time.
+    - While the database's stamp (``db.versions.data_version``) has not moved since this
+      contact was last rendered, that body is sent again without a query.
+    - Otherwise the row is read. A contact with nothing attached depends on its row alone,
+      so its body is also kept under the row's content key, and sent again whenever the
+      same row is read; a changed row is a new key. Other contacts are rendered afresh.
     """
+    name = ("contact", workspace_code, contact_id)
+    # Taken before the read, so that a change committed meanwhile moves the next stamp.
+    stamp = data_version(db)
+    if (body := kept.latest(name, stamp)) is not None:
+        return body
+    fetched = fetch(db, workspace_id=workspace_id, contact_id=contact_id)
     key = ("contact", workspace_code, fetched.key) if fetched.key is not None else None
     if key is not None and (body := kept.get(key)) is not None:
-        return body
+        return kept.put(None, body, name=name, stamp=stamp)
     row = fetched.row
     found = load_summaries(db, workspace_id=workspace_id, flagged=[row])
     rendered = contact_to_api(row, workspace_code=workspace_code, summaries=found.get(row.id))
-    if key is not None and nothing_attached(row):
-        return kept.put(key, rendered)
-    return rendered
+    key = key if nothing_attached(row) else None
+    return kept.put(key, rendered, name=name, stamp=stamp)
 
 
 def contacts_to_api(
