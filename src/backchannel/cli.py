@@ -168,8 +168,9 @@ def _run_uvicorn(settings: Settings) -> None:
         workers=settings.workers,
         loop="uvloop",
         http="httptools",
-        # No operation is a WebSocket: without this uvicorn imports a WebSocket library at
-        # start-up (0.7 MiB of every process).
+        # No operation is a WebSocket: Backchannel does not install a WebSocket library, and
+        # this keeps uvicorn from importing one that another package installed (0.7 MiB of
+        # every process).
         ws="none",
         log_level=settings.log_level,
         access_log=False,

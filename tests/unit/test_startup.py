@@ -6,6 +6,7 @@ the set-up that cost them most out of a server that does not need them.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
 import sys
@@ -138,8 +139,30 @@ def test_the_served_app_keeps_what_start_up_built_out_of_garbage_collection(tmp_
     assert tracked < frozen / 10
 
 
-def test_backchannel_serve_loads_no_websocket_library(tmp_path):
-    """No operation is a WebSocket, so ``serve`` tells uvicorn not to import one (0.7 MiB)."""
+def test_backchannel_serve_loads_no_websocket_or_file_watching_library(tmp_path):
+    """No operation is a WebSocket and ``serve`` never reloads: Backchannel installs uvicorn
+    with uvloop and httptools but without the WebSocket and file-watching libraries of
+    ``uvicorn[standard]`` (uvicorn imports its file watcher at start-up, 0.85 MiB of every
+    process), and tells uvicorn not to look for a WebSocket library that another package
+    may have installed."""
+    assert importlib.util.find_spec("watchfiles") is None
+    assert importlib.util.find_spec("websockets") is None
     with live_server(f"sqlite:///{tmp_path / 'served.db'}") as server:
         maps = Path(f"/proc/{server.process.pid}/maps").read_text()
-    assert "/websockets/" not in maps
+    assert "/uvloop/" in maps and "/httptools/" in maps
+    assert "/websockets/" not in maps and "/watchfiles/" not in maps
+
+
+def test_backchannel_serve_runs_uvicorn_on_uvloop_and_httptools_without_websockets(
+    tmp_path, monkeypatch
+):
+    import uvicorn
+
+    from backchannel import cli
+    from backchannel.settings import Settings
+
+    ran = []
+    monkeypatch.setattr(uvicorn, "run", lambda *args, **options: ran.append(options))
+    cli._run_uvicorn(Settings(database_url=f"sqlite:///{tmp_path / 'x.db'}"))
+    (options,) = ran
+    assert (options["loop"], options["http"], options["ws"]) == ("uvloop", "httptools", "none")
