@@ -223,7 +223,10 @@ def render_markdown(summary: Mapping[str, Any]) -> str:
         ]
         run_ratios = summary.get("run_ratios", {})
         for key, ratio in summary["ratios"].items():
-            each = " ".join(f"{value:.2f}" for value in run_ratios.get(key, []))
+            paired = run_ratios.get(key, [])
+            each = " ".join(f"{value:.2f}" for value in paired)
+            if paired:
+                each += f" (median {statistics.median(paired):.2f})"
             lines.append(
                 f"| {scenarios[key]['title']} | {ratio['requests_per_second']:.2f} "
                 f"| {ratio['latency_p50_ms']:.2f} | {ratio['latency_p99_ms']:.2f} "
