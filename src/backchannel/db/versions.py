@@ -5,8 +5,8 @@ a change to the database file (``PRAGMA data_version``): a connection of this pr
 another worker, or a script writing straight to the file. The driver also counts the rows
 the connection changed itself (``total_changes``). Together with the connection they make a
 stamp: equal stamps mean the database holds exactly what it held when the first was taken,
-so whatever was computed from it then still holds. Taking a stamp costs a look at the
-write-ahead log's header, a fraction of a query.
+so whatever was computed from it then still holds. Taking a stamp costs a read transaction
+that reads no table, a fraction of a query.
 
 A stamp must be taken *before* the reads it vouches for: a change committed between the
 stamp and the reads then makes the next stamp differ, which costs a read again but never

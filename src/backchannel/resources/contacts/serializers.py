@@ -106,7 +106,8 @@ def contact_read_to_api(
       contact was last rendered, that body is sent again without a query.
     - Otherwise the row is read. A contact with nothing attached depends on its row alone,
       so its body is also kept under the row's content key, and sent again whenever the
-      same row is read; a changed row is a new key. Other contacts are rendered afresh.
+      same row is read; a changed row is a new key. A contact with tags, notes, companies or
+      subscriptions is rendered afresh whenever the stamp has moved (or there is none).
     """
     name = ("contact", workspace_code, contact_id)
     # Taken before the read, so that a change committed meanwhile moves the next stamp.
