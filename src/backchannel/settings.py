@@ -47,7 +47,9 @@ class Settings(msgspec.Struct, kw_only=True, frozen=True):
     # How long a resolved access token is trusted before it is looked up again.
     token_cache_seconds: Annotated[float, Meta(ge=0)] = 5.0
     # Rendered contact bodies each API process keeps, by the stored row they were rendered
-    # from (a changed row is a new key, so nothing goes stale); about 3 KB each; 0 keeps none.
+    # from (a changed row is a new key, so nothing goes stale), and as many of the latest per
+    # contact while a SQLite database is unchanged (see core/rendered.py); about 3 KB each;
+    # 0 keeps none.
     render_cache_entries: Annotated[int, Meta(ge=0)] = 4096
     # Routes under /_backchannel/ (health, test helpers); switch off in production.
     control_routes: bool = True

@@ -195,10 +195,10 @@ def with_presence(key: str, statement: Select[Any]) -> PreparedRead:
     Pass the rows it returns to :func:`load_summaries` as ``flagged`` to skip the separate
     presence query.
     """
-    prepared = _PRESENCE_STATEMENTS.get(key)
-    if prepared is None:
-        prepared = _PRESENCE_STATEMENTS[key] = PreparedRead(statement.add_columns(*_flag_columns()))
-    return cast(PreparedRead, prepared)
+    return cast(
+        PreparedRead,
+        _cached(key, lambda: PreparedRead(statement.add_columns(*_flag_columns()))),
+    )
 
 
 def nothing_attached(row: Any) -> bool:
